@@ -1,0 +1,63 @@
+# Portail VIF Nord — one entry point. `make help` lists the targets.
+SHELL := /bin/bash
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+MANAGE := $(BIN)/python manage.py
+HOST ?= 127.0.0.1
+PORT ?= 8000
+
+.DEFAULT_GOAL := help
+
+help: ## List the targets
+	@grep -E '^[a-zA-Z_-]+:.*?## ' $(MAKEFILE_LIST) | awk 'BEGIN {FS = ":.*?## "}; {printf "  \033[1m%-12s\033[0m %s\n", $$1, $$2}'
+
+$(VENV)/.installed: requirements.lock
+	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	@test -x $(BIN)/uv || $(BIN)/pip install --quiet --disable-pip-version-check "uv==0.13.9"
+	VIRTUAL_ENV=$(VENV) $(BIN)/uv pip install --quiet -r requirements.lock
+	@touch $@
+
+node_modules/.installed: package-lock.json
+	npm ci --no-audit --no-fund --loglevel=error
+	@touch $@
+
+install: $(VENV)/.installed ## Create .venv and install the locked dependencies
+
+lock: ## Re-resolve pyproject.toml into requirements.lock
+	@test -x $(BIN)/uv || $(MAKE) install
+	$(BIN)/uv pip compile --quiet pyproject.toml --extra dev --python-version 3.11 -o requirements.lock
+
+migrate: install ## Apply database migrations
+	@mkdir -p var
+	$(MANAGE) migrate --noinput -v0
+
+demo: migrate ## Load the demo content (idempotent)
+	$(MANAGE) load_demo_content
+
+run: demo ## Install, migrate, load demo content and serve http://127.0.0.1:8000
+	@echo "Portail VIF Nord : http://$(HOST):$(PORT)/  (administration : /admin/, comptes de démonstration dans le README)"
+	$(MANAGE) runserver $(HOST):$(PORT)
+
+lint: install ## ruff (lint + format check)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+checks: install ## Django system checks and migrations drift
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
+	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+
+test: install node_modules/.installed lint checks ## Install and run the whole suite (lint, checks, pytest)
+	$(BIN)/pytest $(PYTEST_ARGS)
+
+format: install ## Format the code with ruff
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+ci: ## Run what CI runs (real PostgreSQL, browser), like `.ci/run`
+	bash .ci/run
+
+clean: ## Remove the virtualenv, the local database and uploaded files
+	rm -rf $(VENV) var node_modules
+
+.PHONY: help install lock migrate demo run lint checks test format ci clean

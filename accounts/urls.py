@@ -1,0 +1,46 @@
+"""Account URLs in French. The views are django-allauth's; the names are allauth's own
+so its templates and redirects keep working."""
+
+from allauth.account import views as allauth_views
+
+from django.urls import path, re_path
+
+from . import views
+
+urlpatterns = [
+    path("connexion/", allauth_views.login, name="account_login"),
+    path("deconnexion/", allauth_views.logout, name="account_logout"),
+    path("inscription/", allauth_views.signup, name="account_signup"),
+    path("inactif/", allauth_views.account_inactive, name="account_inactive"),
+    path("reauthentification/", allauth_views.reauthenticate, name="account_reauthenticate"),
+    path("adresses-email/", allauth_views.email, name="account_email"),
+    path(
+        "confirmation-email/",
+        allauth_views.email_verification_sent,
+        name="account_email_verification_sent",
+    ),
+    re_path(
+        r"^confirmation-email/(?P<key>[-:\w]+)/$",
+        allauth_views.confirm_email,
+        name="account_confirm_email",
+    ),
+    path("mot-de-passe/", allauth_views.password_change, name="account_change_password"),
+    path("mot-de-passe/definir/", allauth_views.password_set, name="account_set_password"),
+    path("mot-de-passe/oubli/", allauth_views.password_reset, name="account_reset_password"),
+    path(
+        "mot-de-passe/oubli/envoye/",
+        allauth_views.password_reset_done,
+        name="account_reset_password_done",
+    ),
+    re_path(
+        r"^mot-de-passe/oubli/cle/(?P<uidb36>[0-9A-Za-z]+)-(?P<key>.+)/$",
+        allauth_views.password_reset_from_key,
+        name="account_reset_password_from_key",
+    ),
+    path(
+        "mot-de-passe/oubli/termine/",
+        allauth_views.password_reset_from_key_done,
+        name="account_reset_password_from_key_done",
+    ),
+    path("profil/", views.profile, name="profile"),
+]

@@ -1,0 +1,42 @@
+"""Build the whole demo site: ``python manage.py load_demo_content``.
+
+Each app owns its demo builder (``<app>/demo.py``); this command only calls them in
+dependency order, then rebuilds the search index. Idempotent."""
+
+from django.conf import settings
+from django.core.management import call_command
+from django.core.management.base import BaseCommand, CommandError
+from django.db import transaction
+
+import accounts.demo
+import home.demo
+import library.demo
+import trainings.demo
+import webinars.demo
+
+
+class Command(BaseCommand):
+    help = "Charge le contenu de démonstration (idempotent ; refusé hors DEBUG sans --force)."
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--force",
+            action="store_true",
+            help="Autorise le chargement même quand DEBUG est désactivé.",
+        )
+
+    def handle(self, *args, force=False, **options):
+        if not settings.DEBUG and not force:
+            raise CommandError(
+                "DEBUG est désactivé : le contenu de démonstration (et ses comptes au mot de "
+                "passe connu) ne se charge pas sur un site réel. Utilisez --force si c'est voulu."
+            )
+        with transaction.atomic():
+            accounts.demo.build()
+            home.demo.build()
+            library.demo.build()
+            trainings.demo.build()
+            webinars.demo.build()
+            home.demo.build_home_page()
+        call_command("update_index", verbosity=0)
+        self.stdout.write(self.style.SUCCESS("Contenu de démonstration chargé."))

@@ -1,0 +1,121 @@
+"""Shared page foundations: the abstract base page, the home page, generic content pages
+and the site-wide settings editors can change without a deployment."""
+
+from django.core.paginator import Paginator
+from django.db import models
+
+from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
+from wagtail.fields import StreamField
+from wagtail.models import Page
+from wagtail.search import index
+
+from .blocks import BodyStreamBlock, FeaturedLinkBlock
+
+
+class BasePage(Page):
+    """What every page of the portal shares: a short introduction that lists and
+    search results reuse, and the search fields that go with it."""
+
+    intro = models.TextField(
+        "Chapô",
+        blank=True,
+        max_length=600,
+        help_text="Deux ou trois phrases qui résument la page ; reprises dans les listes et la recherche.",
+    )
+
+    search_fields = Page.search_fields + [index.SearchField("intro", boost=1.5)]
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    class Meta:
+        abstract = True
+
+    def get_meta_description(self):
+        return self.search_description or self.intro
+
+
+class HomePage(BasePage):
+    featured = StreamField(
+        [("link", FeaturedLinkBlock())],
+        verbose_name="Accès rapides",
+        blank=True,
+        help_text="Les tuiles mises en avant sous l'introduction.",
+    )
+    body = StreamField(BodyStreamBlock(), verbose_name="Contenu", blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("featured"), FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["wagtailcore.Page"]
+    subpage_types = [
+        "home.ContentPage",
+        "library.LibraryIndexPage",
+        "library.ToolboxPage",
+        "trainings.TrainingCatalogPage",
+        "trainings.SeminarIndexPage",
+        "webinars.WebinarIndexPage",
+    ]
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Page d'accueil"
+        verbose_name_plural = "Pages d'accueil"
+
+
+class ContentPage(BasePage):
+    """Legal pages, "À propos", the roadmap presentation: free content from the shared blocks."""
+
+    body = StreamField(BodyStreamBlock(), verbose_name="Contenu", blank=True)
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage", "home.ContentPage", "library.ToolboxPage"]
+    subpage_types = ["home.ContentPage"]
+
+    class Meta:
+        verbose_name = "Page de contenu"
+        verbose_name_plural = "Pages de contenu"
+
+
+@register_setting(icon="cog")
+class PortalSettings(BaseSiteSetting):
+    contact_email = models.EmailField(
+        "Adresse de contact",
+        blank=True,
+        help_text="Affichée en pied de page et sur les pages d'erreur.",
+    )
+    footer_note = models.CharField(
+        "Mention de pied de page",
+        max_length=250,
+        blank=True,
+        default="Département du Nord — Observatoire départemental de la protection de l'enfance (ODPE)",
+    )
+
+    panels = [MultiFieldPanel([FieldPanel("contact_email"), FieldPanel("footer_note")], "Contact")]
+
+    class Meta:
+        verbose_name = "Réglages du portail"
+
+
+class SectionIndexPage(BasePage):
+    """Abstract landing page of a section (library, trainings, webinars…): an introduction,
+    optional content, then the section's published children, paginated."""
+
+    body = StreamField(BodyStreamBlock(), verbose_name="Contenu", blank=True)
+    items_per_page = 12
+
+    content_panels = BasePage.content_panels + [FieldPanel("body")]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    class Meta:
+        abstract = True
+
+    def get_listing_queryset(self, request):
+        return self.get_children().live().public().specific().order_by("-first_published_at")
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        paginator = Paginator(self.get_listing_queryset(request), self.items_per_page)
+        context["page_obj"] = paginator.get_page(request.GET.get("page"))
+        return context

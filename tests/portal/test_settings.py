@@ -1,0 +1,114 @@
+"""Settings come from the environment; production refuses unsafe defaults."""
+
+import os
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+
+from django.conf import settings
+from django.core.exceptions import ImproperlyConfigured
+from django.db import connection
+
+from portal.settings.base import search_backends_from_url
+
+ROOT = Path(__file__).resolve().parents[2]
+
+
+def run_django(settings_module, env, code="import django; django.setup(); print('ok')"):
+    clean_env = {
+        k: v for k, v in os.environ.items() if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"}
+    }
+    clean_env.update({"DJANGO_SETTINGS_MODULE": settings_module, **env})
+    return subprocess.run(
+        [sys.executable, "-c", code], cwd=ROOT, env=clean_env, capture_output=True, text=True, timeout=60
+    )
+
+
+@pytest.mark.parametrize("missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"])
+def test_production_refuses_to_start_without_required_settings(missing, tmp_path):
+    env = {
+        "SECRET_KEY": "x" * 50,
+        "ALLOWED_HOSTS": "vif.lenord.fr",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+    }
+    env.pop(missing)
+    result = run_django("portal.settings.production", env)
+    assert result.returncode != 0
+    assert f"{missing} est obligatoire" in result.stderr
+
+
+def test_production_starts_when_configured(tmp_path):
+    result = run_django(
+        "portal.settings.production",
+        {
+            "SECRET_KEY": "x" * 50,
+            "ALLOWED_HOSTS": "vif.lenord.fr",
+            "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        },
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.DEBUG, settings.SESSION_COOKIE_SECURE, settings.SECURE_SSL_REDIRECT)",
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.strip() == "False True True"
+
+
+def test_sqlite_default_is_configured_for_concurrent_requests(tmp_path):
+    """The embedded default (a file under var/) uses WAL, IMMEDIATE transactions and a busy timeout."""
+    code = (
+        "import django; django.setup(); from django.db import connection; from django.conf import settings; "
+        "c = connection.cursor(); c.execute('PRAGMA journal_mode'); print(c.fetchone()[0]); "
+        "print(settings.DATABASES['default']['OPTIONS']['transaction_mode'], settings.DATABASES['default']['OPTIONS']['timeout'])"
+    )
+    result = run_django("portal.settings.dev", {"VAR_DIR": str(tmp_path)}, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["wal", "IMMEDIATE", "20"]
+    assert (tmp_path / "portal.sqlite3").exists()
+
+
+def test_language_and_time_zone():
+    assert settings.LANGUAGE_CODE == "fr"
+    assert settings.TIME_ZONE == "Europe/Paris"
+
+
+def test_admin_speaks_french(client, demo_content):
+    client.post("/admin/login/", {"username": "editeur@exemple.fr", "password": "demo-vif-2026"})
+    html = client.get("/admin/").content.decode()
+    assert "Tableau de bord" in html
+    assert 'lang="fr"' in html
+
+
+@pytest.mark.parametrize(
+    ("url", "backend", "urls"),
+    [
+        ("", "wagtail.search.backends.database", None),
+        (
+            "opensearch2+http://127.0.0.1:9250",
+            "wagtail.search.backends.opensearch2",
+            ["http://127.0.0.1:9250"],
+        ),
+        (
+            "elasticsearch8+https://es.example:9200/vif",
+            "wagtail.search.backends.elasticsearch8",
+            ["https://es.example:9200"],
+        ),
+    ],
+)
+def test_search_url_selects_the_backend(url, backend, urls):
+    config = search_backends_from_url(url)["default"]
+    assert config["BACKEND"] == backend
+    assert config.get("URLS") == urls
+
+
+def test_bad_search_url_is_refused():
+    with pytest.raises(ImproperlyConfigured):
+        search_backends_from_url("solr+http://localhost:8983")
+
+
+@pytest.mark.django_db
+def test_ci_runs_the_suite_on_postgresql():
+    """The CI must exercise PostgreSQL, not silently fall back to SQLite."""
+    if os.environ.get("CI", "").lower() != "true":
+        pytest.skip("hors CI : la suite tourne sur la base locale (" + connection.vendor + ")")
+    assert connection.vendor == "postgresql"
