@@ -1,30 +1,96 @@
 """Demo accounts for local use (documented in the README). Never run in production."""
 
+import unicodedata
+
 from allauth.account.models import EmailAddress
+from faker import Faker
 
 from django.contrib.auth.models import Group
+from django.utils import timezone
 
-from .models import EDITORS_GROUP, MODERATORS_GROUP, REFERENTS_GROUP, User
+from .models import EDITORS_GROUP, MODERATORS_GROUP, REFERENTS_GROUP, Service, Territory, User
 
 DEMO_PASSWORD = "demo-vif-2026"  # noqa: S105 - documented demo password, local use only
 
 DEMO_ACCOUNTS = [
-    # (name, first name, last name, group, superuser)
-    ("admin", "Camille", "Administratrice", None, True),
-    ("editeur", "Élodie", "Martin", EDITORS_GROUP, False),
-    ("moderateur", "Karim", "Benali", MODERATORS_GROUP, False),
-    ("referent", "Sophie", "Lefebvre", REFERENTS_GROUP, False),
-    ("professionnel", "Thomas", "Dubois", None, False),
+    # (name, first name, last name, group, superuser, service, territory, job title)
+    (
+        "admin",
+        "Camille",
+        "Roussel",
+        None,
+        True,
+        Service.CHILD_PROTECTION,
+        Territory.METROPOLE_LILLE,
+        "Chargée de mission ODPE",
+    ),
+    (
+        "editeur",
+        "Élodie",
+        "Martin",
+        EDITORS_GROUP,
+        False,
+        Service.CHILD_PROTECTION,
+        Territory.METROPOLE_LILLE,
+        "Chargée d'études ODPE",
+    ),
+    (
+        "moderateur",
+        "Karim",
+        "Benali",
+        MODERATORS_GROUP,
+        False,
+        Service.CHILD_PROTECTION,
+        Territory.METROPOLE_LILLE,
+        "Responsable de l'ODPE",
+    ),
+    (
+        "referent",
+        "Sophie",
+        "Lefebvre",
+        REFERENTS_GROUP,
+        False,
+        Service.PMI,
+        Territory.VALENCIENNOIS,
+        "Puéricultrice de PMI",
+    ),
+    (
+        "professionnel",
+        "Thomas",
+        "Dubois",
+        None,
+        False,
+        Service.SSP,
+        Territory.DOUAISIS,
+        "Assistant de service social",
+    ),
 ]
 
+REFERENT_JOBS = {
+    Service.PMI: ["Sage-femme de PMI", "Puéricultrice", "Médecin de PMI"],
+    Service.CSS: ["Conseillère conjugale et familiale", "Sexologue", "Infirmière"],
+    Service.SSP: ["Assistante de service social", "Conseillère en économie sociale et familiale"],
+    Service.CHILD_PROTECTION: ["Éducateur spécialisé", "Inspectrice enfance famille", "Psychologue"],
+    Service.CEGIDD: ["Infirmier de CeGIDD", "Médecin de CeGIDD"],
+}
 
-def ensure_user(email, first_name, last_name, password=DEMO_PASSWORD, groups=(), superuser=False):
+
+def ascii_slug(text):
+    return unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode().lower().replace(" ", "-")
+
+
+def ensure_user(email, first_name, last_name, password=DEMO_PASSWORD, groups=(), superuser=False, **profile):
     user = User.objects.filter(email__iexact=email).first()
     if user is None:
-        if superuser:
-            user = User.objects.create_superuser(email, password, first_name=first_name, last_name=last_name)
-        else:
-            user = User.objects.create_user(email, password, first_name=first_name, last_name=last_name)
+        create = User.objects.create_superuser if superuser else User.objects.create_user
+        user = create(
+            email,
+            password,
+            first_name=first_name,
+            last_name=last_name,
+            data_consent_at=timezone.now(),
+            **profile,
+        )
         EmailAddress.objects.get_or_create(
             user=user, email=user.email, defaults={"verified": True, "primary": True}
         )
@@ -33,14 +99,49 @@ def ensure_user(email, first_name, last_name, password=DEMO_PASSWORD, groups=(),
     return user
 
 
+def demo_referents(count=12):
+    """A dozen referents spread over the eight territories, reproducible (seeded Faker)."""
+    fake = Faker("fr_FR")
+    fake.seed_instance(2026)
+    territories = list(Territory)
+    services = list(REFERENT_JOBS)
+    referents = []
+    for index in range(count):
+        first_name, last_name = fake.first_name(), fake.last_name()
+        service = services[index % len(services)]
+        referents.append(
+            {
+                "email": f"{ascii_slug(first_name)}.{ascii_slug(last_name)}@exemple.fr",
+                "first_name": first_name,
+                "last_name": last_name,
+                "service": service,
+                "territory": territories[index % len(territories)],
+                "job_title": REFERENT_JOBS[service][index % len(REFERENT_JOBS[service])],
+                "directory_listed": index % 6 != 5,  # a few prefer not to be listed
+                "directory_email": index % 4 != 3,
+                "directory_phone": f"03 20 {10 + index:02d} {20 + index:02d} {30 + index:02d}"
+                if index % 3 == 0
+                else "",
+            }
+        )
+    return referents
+
+
 def build():
-    return [
+    users = [
         ensure_user(
             f"{name}@exemple.fr",
             first_name,
             last_name,
             groups=[group] if group else [],
             superuser=superuser,
+            service=service,
+            territory=territory,
+            job_title=job_title,
+            directory_listed=group == REFERENTS_GROUP,
         )
-        for name, first_name, last_name, group, superuser in DEMO_ACCOUNTS
+        for name, first_name, last_name, group, superuser, service, territory, job_title in DEMO_ACCOUNTS
     ]
+    for referent in demo_referents():
+        users.append(ensure_user(groups=[REFERENTS_GROUP], **referent))
+    return users

@@ -1,6 +1,6 @@
 """The portal's user: identified by a unique, case-insensitive e-mail address."""
 
-from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, PermissionsMixin
+from django.contrib.auth.models import AbstractBaseUser, BaseUserManager, Group, PermissionsMixin
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
@@ -8,6 +8,29 @@ from django.utils import timezone
 REFERENTS_GROUP = "Référents VIF"
 EDITORS_GROUP = "Éditeurs ODPE"
 MODERATORS_GROUP = "Modérateurs ODPE"
+
+
+class Service(models.TextChoices):
+    PMI = "pmi", "PMI (protection maternelle et infantile)"
+    CSS = "css", "Centre de santé sexuelle (CSS)"
+    SSP = "ssp", "Service social de proximité (SSP)"
+    CHILD_PROTECTION = "protection_enfance", "Protection de l'enfance"
+    CEGIDD = "cegidd", "CeGIDD"
+    PARTNER = "partenaire", "Partenaire associatif"
+    OTHER = "autre", "Autre"
+
+
+class Territory(models.TextChoices):
+    """The Département du Nord's eight territories."""
+
+    FLANDRE_INTERIEURE = "flandre-interieure", "Flandre intérieure"
+    FLANDRE_MARITIME = "flandre-maritime", "Flandre maritime"
+    METROPOLE_LILLE = "metropole-lille", "Métropole-Lille"
+    METROPOLE_ROUBAIX_TOURCOING = "metropole-roubaix-tourcoing", "Métropole-Roubaix-Tourcoing"
+    DOUAISIS = "douaisis", "Douaisis"
+    CAMBRESIS = "cambresis", "Cambrésis"
+    VALENCIENNOIS = "valenciennois", "Valenciennois"
+    AVESNOIS = "avesnois", "Avesnois"
 
 
 class UserManager(BaseUserManager):
@@ -47,6 +70,23 @@ class User(AbstractBaseUser, PermissionsMixin):
     is_active = models.BooleanField("actif", default=True)
     date_joined = models.DateTimeField("date d'inscription", default=timezone.now)
 
+    # What the portal needs to organise trainings and the referents' network, nothing more.
+    service = models.CharField("type de service", max_length=32, choices=Service.choices, blank=True)
+    territory = models.CharField("territoire", max_length=32, choices=Territory.choices, blank=True)
+    job_title = models.CharField("fonction", max_length=150, blank=True)
+    data_consent_at = models.DateTimeField(
+        "consentement au traitement des données", null=True, blank=True, editable=False
+    )
+
+    # The referents' directory shows only what each referent chose to share.
+    directory_listed = models.BooleanField(
+        "apparaître dans l'annuaire des référents",
+        default=False,
+        help_text="Visible uniquement des référents VIF et de l'ODPE.",
+    )
+    directory_email = models.BooleanField("y montrer mon adresse e-mail", default=True)
+    directory_phone = models.CharField("téléphone professionnel à y montrer", max_length=30, blank=True)
+
     objects = UserManager()
 
     EMAIL_FIELD = "email"
@@ -58,6 +98,7 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = "utilisateurs"
         ordering = ["last_name", "first_name", "email"]
         constraints = [models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique")]
+        permissions = [("manage_referents", "Peut attribuer ou retirer le statut de référent VIF")]
 
     def __str__(self):
         return self.get_full_name() or self.email
@@ -79,4 +120,26 @@ class User(AbstractBaseUser, PermissionsMixin):
 
     @property
     def is_referent(self):
-        return self.groups.filter(name=REFERENTS_GROUP).exists()
+        # Iterating groups.all() lets listings prefetch the groups instead of querying per row.
+        return any(group.name == REFERENTS_GROUP for group in self.groups.all())
+
+    @property
+    def is_editorial_staff(self):
+        return self.is_superuser or self.groups.filter(name__in=[EDITORS_GROUP, MODERATORS_GROUP]).exists()
+
+    def set_referent(self, value):
+        group = Group.objects.get(name=REFERENTS_GROUP)
+        if value:
+            self.groups.add(group)
+        else:
+            self.groups.remove(group)
+
+
+class NetworkMember(User):
+    """The accounts as ODPE editors see them in "Réseau des référents": a proxy so that
+    this admin screen has its own permission policy, apart from Wagtail's user admin."""
+
+    class Meta:
+        proxy = True
+        verbose_name = "membre du réseau"
+        verbose_name_plural = "réseau des référents"

@@ -43,4 +43,6 @@ urlpatterns = [
         name="account_reset_password_from_key_done",
     ),
     path("profil/", views.profile, name="profile"),
+    re_path(r"^profil/mes-donnees\.(?P<fmt>json|csv)$", views.export_data, name="export_data"),
+    path("profil/supprimer/", views.delete_account, name="delete_account"),
 ]

@@ -1,18 +1,22 @@
 from django.conf import settings
 from django.urls import include, path
-from django.views.generic import TemplateView
+from django.views.generic import RedirectView, TemplateView
 
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
+from accounts import views as accounts_views
 from search import views as search_views
 
 urlpatterns = [
+    # The admin shares the public, throttled log-in page.
+    path("admin/login/", RedirectView.as_view(url="/compte/connexion/", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("compte/", include("accounts.urls")),
+    path("boite-a-outils/annuaire/", accounts_views.referent_directory, name="referent_directory"),
     path("recherche/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(

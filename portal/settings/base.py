@@ -210,7 +210,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-WAGTAIL_PASSWORD_RESET_ENABLED = True
+# One log-in page for everyone (throttled by allauth): the admin's own form redirects to it.
+WAGTAILADMIN_LOGIN_URL = "/compte/connexion/"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILEMBEDS_FINDERS = []  # no third-party embed lookups at run time
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
@@ -280,6 +282,14 @@ AUTHENTICATION_BACKENDS = [
 ]
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_SESSION_REMEMBER = False
+# Log-in throttling (django-allauth, through the cache): 5 failures per address within
+# 5 minutes lock that address out for the rest of the window; 10 per minute per IP.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True
 ACCOUNT_EMAIL_VERIFICATION = "mandatory"
@@ -289,3 +299,6 @@ ACCOUNT_PREVENT_ENUMERATION = True
 ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Portail VIF Nord] "
 ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
 LOGIN_URL = "account_login"
+# A logged-in user sent to the log-in page (e.g. a referent opening /admin/) sees it with
+# an explanation instead of being bounced back, which would loop.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False

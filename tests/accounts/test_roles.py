@@ -110,12 +110,12 @@ def test_admin_access_is_for_staff_groups_only(client, demo_users, account, admi
         assert response.status_code == 200
     else:
         assert response.status_code == 302
-        assert "/admin/login/" in response["Location"]
+        assert "/compte/connexion/" in response["Location"] or "/admin/login/" in response["Location"]
 
 
 def test_anonymous_visitor_is_sent_to_the_admin_login(client, db):
     response = client.get("/admin/")
-    assert response.status_code == 302 and "/admin/login/" in response["Location"]
+    assert response.status_code == 302 and "/compte/connexion/" in response["Location"]
 
 
 def test_scheduled_publishing(home_page):

@@ -34,7 +34,7 @@ def test_refuses_to_run_without_debug_unless_forced(settings, db):
 def test_runs_when_debug_is_on(settings, db):
     settings.DEBUG = True
     call_command("load_demo_content", verbosity=0)
-    assert User.objects.count() == len(DEMO_ACCOUNTS)
+    assert User.objects.count() == len(DEMO_ACCOUNTS) + 12  # plus a dozen referents
 
 
 def test_is_idempotent(demo_content):
@@ -69,6 +69,8 @@ def test_demo_accounts_log_in_on_the_public_site_with_their_email(client, demo_c
 
 @pytest.mark.parametrize("name", ["admin", "editeur", "moderateur"])
 def test_staff_demo_accounts_log_in_to_the_admin(client, demo_content, name):
-    response = client.post("/admin/login/", {"username": f"{name}@exemple.fr", "password": "demo-vif-2026"})
+    response = client.post(
+        "/compte/connexion/?next=/admin/", {"login": f"{name}@exemple.fr", "password": "demo-vif-2026"}
+    )
     assert response.status_code == 302
     assert client.get("/admin/").status_code == 200

@@ -73,7 +73,7 @@ def test_language_and_time_zone():
 
 
 def test_admin_speaks_french(client, demo_content):
-    client.post("/admin/login/", {"username": "editeur@exemple.fr", "password": "demo-vif-2026"})
+    client.post("/compte/connexion/", {"login": "editeur@exemple.fr", "password": "demo-vif-2026"})
     html = client.get("/admin/").content.decode()
     assert "Tableau de bord" in html
     assert 'lang="fr"' in html
