@@ -61,3 +61,14 @@ clean: ## Remove the virtualenv, the local database and uploaded files
 	rm -rf $(VENV) var node_modules
 
 .PHONY: help install lock migrate demo run lint checks test format ci clean
+
+BENCH_DB ?= sqlite:///$(CURDIR)/var/bench.sqlite3
+BENCH_RESOURCES ?= 10000
+
+bench: install ## Benchmark the pages on a large generated dataset (median, p95, SQL queries)
+	@mkdir -p var
+	DATABASE_URL=$(BENCH_DB) $(MANAGE) migrate --noinput -v0
+	DATABASE_URL=$(BENCH_DB) $(MANAGE) generate_bench_data --resources $(BENCH_RESOURCES)
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python scripts/bench.py
+
+.PHONY: bench

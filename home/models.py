@@ -3,6 +3,7 @@ and the site-wide settings editors can change without a deployment."""
 
 from django.core.paginator import Paginator
 from django.db import models
+from django.utils.text import slugify
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
@@ -11,6 +12,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from .blocks import BodyStreamBlock, FeaturedLinkBlock
+from .text import fold
 
 
 class BasePage(Page):
@@ -76,6 +78,54 @@ class ContentPage(BasePage):
     class Meta:
         verbose_name = "Page de contenu"
         verbose_name_plural = "Pages de contenu"
+
+
+class Taxonomy(models.Model):
+    """A term editors manage (theme, audience, resource type): named, with a stable slug
+    used in shareable filter URLs."""
+
+    name = models.CharField("nom", max_length=120, unique=True)
+    slug = models.SlugField(
+        "identifiant dans les adresses", max_length=120, unique=True, blank=True, allow_unicode=False
+    )
+    description = models.TextField("description", blank=True)
+
+    panels = [FieldPanel("name"), FieldPanel("slug"), FieldPanel("description")]
+
+    class Meta:
+        abstract = True
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        if not self.slug:
+            self.slug = slugify(self.name)[:120]
+        super().save(*args, **kwargs)
+
+    @classmethod
+    def match(cls, label):
+        """The term whose name or slug matches ``label``, ignoring case and accents."""
+        key = fold(label)
+        for term in cls.objects.all():
+            if key in (fold(term.name), fold(term.slug)):
+                return term
+        return None
+
+
+class Theme(Taxonomy):
+    class Meta(Taxonomy.Meta):
+        verbose_name = "thème"
+        verbose_name_plural = "thèmes"
+
+
+class Audience(Taxonomy):
+    """Services and professions a content is meant for."""
+
+    class Meta(Taxonomy.Meta):
+        verbose_name = "public"
+        verbose_name_plural = "publics"
 
 
 @register_setting(icon="cog")

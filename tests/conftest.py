@@ -34,6 +34,37 @@ def demo_content(db, settings):
     call_command("load_demo_content", force=True, verbosity=0)
 
 
+def build_site_skeleton():
+    """The demo site without the bulky content: accounts, home, legal pages, the sections
+    (the toolbox restricted) and the home page's tiles. Fast enough for any test."""
+    import accounts.demo
+    import home.demo
+    import trainings.demo
+    import webinars.demo
+    from home.models import ContentPage
+    from library.demo import restrict_to_referents
+    from library.models import LibraryIndexPage, ToolboxPage
+
+    accounts.demo.build()
+    home_page = home.demo.build()
+    home.demo.ensure_page(home_page, LibraryIndexPage, "ressources", title="Ressources")
+    toolbox = home.demo.ensure_page(
+        home_page, ToolboxPage, "boite-a-outils", title="Boîte à outils des référents"
+    )
+    restrict_to_referents(toolbox)
+    home.demo.ensure_page(
+        toolbox, ContentPage, "animer-un-temps-de-co-formation", title="Animer un temps de co-formation"
+    )
+    trainings.demo.build()
+    webinars.demo.build()
+    home.demo.build_home_page()
+
+
+@pytest.fixture
+def site_skeleton(db):
+    build_site_skeleton()
+
+
 @pytest.fixture
 def demo_users(db):
     from accounts.demo import build

@@ -49,6 +49,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
     "wagtail_modeladmin",
@@ -302,3 +303,5 @@ LOGIN_URL = "account_login"
 # A logged-in user sent to the log-in page (e.g. a referent opening /admin/) sees it with
 # an explanation instead of being bounced back, which would loop.
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+WAGTAILDOCS_DOCUMENT_MODEL = "library.LibraryDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "library.forms.DocumentForm"

@@ -7,7 +7,8 @@ from playwright.sync_api import expect
 
 from django.core import mail
 from django.core.cache import cache
-from django.core.management import call_command
+
+from tests.conftest import build_site_skeleton
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -16,7 +17,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 def site(settings):
     settings.DEBUG = False
     cache.clear()
-    call_command("load_demo_content", force=True, verbosity=0)
+    build_site_skeleton()
 
 
 def log_in(page, email, password="demo-vif-2026"):

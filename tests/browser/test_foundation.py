@@ -2,7 +2,7 @@
 
 import pytest
 
-from django.core.management import call_command
+from tests.conftest import build_site_skeleton
 
 # Live-server tests flush the database afterwards; serialized_rollback restores what the
 # data migrations created (site root, home page, roles) for the tests that follow.
@@ -12,7 +12,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 @pytest.fixture
 def site(settings):
     settings.DEBUG = False
-    call_command("load_demo_content", force=True, verbosity=0)
+    build_site_skeleton()
 
 
 @pytest.mark.parametrize(

@@ -7,9 +7,15 @@ live server answers (Django views and static files) with DEBUG=False.
 
 import os
 
+import pytest
+
 from django.contrib.staticfiles import finders
 from django.http import HttpResponse
 from django.urls import path
+
+# Like every live-server test here: restore the migrations' data after the flush, and
+# keep Django from re-creating content types that the next restore would duplicate.
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 VALID_PAGE = (
     "<!doctype html><html lang='fr'><head><meta charset='utf-8'><title>T</title></head>"

@@ -61,14 +61,14 @@ def test_builds_the_site_tree(demo_content):
 
 
 @pytest.mark.parametrize("name", DEMO_ACCOUNTS)
-def test_demo_accounts_log_in_on_the_public_site_with_their_email(client, demo_content, name):
+def test_demo_accounts_log_in_on_the_public_site_with_their_email(client, demo_users, name):
     response = client.post("/compte/connexion/", {"login": f"{name}@exemple.fr", "password": "demo-vif-2026"})
     assert response.status_code == 302, response.content.decode()[:2000]
     assert client.get("/compte/profil/").status_code == 200
 
 
 @pytest.mark.parametrize("name", ["admin", "editeur", "moderateur"])
-def test_staff_demo_accounts_log_in_to_the_admin(client, demo_content, name):
+def test_staff_demo_accounts_log_in_to_the_admin(client, demo_users, name):
     response = client.post(
         "/compte/connexion/?next=/admin/", {"login": f"{name}@exemple.fr", "password": "demo-vif-2026"}
     )

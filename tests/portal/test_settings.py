@@ -72,7 +72,7 @@ def test_language_and_time_zone():
     assert settings.TIME_ZONE == "Europe/Paris"
 
 
-def test_admin_speaks_french(client, demo_content):
+def test_admin_speaks_french(client, demo_users):
     client.post("/compte/connexion/", {"login": "editeur@exemple.fr", "password": "demo-vif-2026"})
     html = client.get("/admin/").content.decode()
     assert "Tableau de bord" in html

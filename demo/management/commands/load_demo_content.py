@@ -13,6 +13,7 @@ import home.demo
 import library.demo
 import trainings.demo
 import webinars.demo
+from home.indexing import search_index_paused
 
 
 class Command(BaseCommand):
@@ -31,7 +32,8 @@ class Command(BaseCommand):
                 "DEBUG est désactivé : le contenu de démonstration (et ses comptes au mot de "
                 "passe connu) ne se charge pas sur un site réel. Utilisez --force si c'est voulu."
             )
-        with transaction.atomic():
+        # The index is rebuilt once at the end rather than after every save.
+        with transaction.atomic(), search_index_paused():
             accounts.demo.build()
             home.demo.build()
             library.demo.build()

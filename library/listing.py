@@ -1,0 +1,216 @@
+"""Faceted listing of resources: filters that combine (type, theme, audience, year),
+sorting, pagination and a count per facet value, in a fixed number of queries."""
+
+from django.core.paginator import Paginator
+from django.db.models import Count, Exists, OuterRef, Prefetch
+from django.db.models.functions import ExtractYear
+from django.utils.functional import cached_property
+
+from home.models import Audience, Theme
+
+SORTS = {
+    "recent": ("Les plus récentes", ("-published_on", "title")),
+    "title": ("Titre (A → Z)", ("sort_title", "title")),
+}
+DEFAULT_SORT = "recent"
+
+
+class ResourceListing:
+    def __init__(self, page, request):
+        from .models import ResourcePage, ResourceType
+
+        self.page = page
+        self.request = request
+        self.models = {"resource": ResourcePage, "type": ResourceType}
+        params = request.GET
+        self.ignored = []
+        self.types = self._valid(
+            "type", params.getlist("type"), {t.slug: t for t in ResourceType.objects.all()}
+        )
+        self.themes = self._valid("theme", params.getlist("theme"), {t.slug: t for t in Theme.objects.all()})
+        self.audiences = self._valid(
+            "audience", params.getlist("audience"), {a.slug: a for a in Audience.objects.all()}
+        )
+        self.years = [int(y) for y in params.getlist("year") if y.isdigit() and 1900 < int(y) < 2200]
+        self.ignored += [y for y in params.getlist("year") if not (y.isdigit() and 1900 < int(y) < 2200)]
+        self.sort = params.get("sort") if params.get("sort") in SORTS else DEFAULT_SORT
+
+    def _valid(self, name, values, known):
+        setattr(self, f"all_{name}s", known)
+        selected = []
+        for value in values:
+            if value in known:
+                selected.append(value)
+            elif value:
+                self.ignored.append(value)
+        return selected
+
+    @cached_property
+    def _base(self):
+        resources = self.models["resource"].objects.child_of(self.page).live()
+        # Resources restricted on their own stay hidden. In a restricted section (the
+        # toolbox) the visitor has already passed the section's restriction, which
+        # .public() would apply again to every child.
+        return resources.exclude(pk__in=self._restricted_ids(resources))
+
+    def base_queryset(self):
+        return self._base.all()
+
+    def _restricted_ids(self, resources):
+        from wagtail.models import PageViewRestriction
+
+        return PageViewRestriction.objects.filter(page__in=resources).values("page_id")
+
+    def filtered(self, skip=None):
+        resources = self.base_queryset()
+        resource_model = self.models["resource"]
+        if self.types and skip != "type":
+            resources = resources.filter(resource_type__slug__in=self.types)
+        if self.themes and skip != "theme":
+            resources = resources.filter(
+                Exists(
+                    resource_model.themes.through.objects.filter(
+                        resourcepage=OuterRef("pk"), theme__slug__in=self.themes
+                    )
+                )
+            )
+        if self.audiences and skip != "audience":
+            resources = resources.filter(
+                Exists(
+                    resource_model.audiences.through.objects.filter(
+                        resourcepage=OuterRef("pk"), audience__slug__in=self.audiences
+                    )
+                )
+            )
+        if self.years and skip != "year":
+            resources = resources.filter(published_on__year__in=self.years)
+        return resources
+
+    def facets(self):
+        resource_model = self.models["resource"]
+        type_counts = dict(
+            self.filtered(skip="type")
+            .order_by()
+            .values_list("resource_type")
+            .annotate(n=Count("pk"))
+            .values_list("resource_type", "n")
+        )
+        theme_counts = dict(
+            resource_model.themes.through.objects.filter(
+                resourcepage__in=self.filtered(skip="theme").values("pk")
+            )
+            .order_by()
+            .values_list("theme")
+            .annotate(n=Count("resourcepage"))
+            .values_list("theme", "n")
+        )
+        audience_counts = dict(
+            resource_model.audiences.through.objects.filter(
+                resourcepage__in=self.filtered(skip="audience").values("pk")
+            )
+            .order_by()
+            .values_list("audience")
+            .annotate(n=Count("resourcepage"))
+            .values_list("audience", "n")
+        )
+        year_counts = list(
+            self.filtered(skip="year")
+            .order_by()
+            .annotate(year=ExtractYear("published_on"))
+            .values_list("year")
+            .annotate(n=Count("pk"))
+            .order_by("-year")
+            .values_list("year", "n")
+        )
+
+        def options(name, terms, counts, selected):
+            return [
+                {
+                    "value": term.slug,
+                    "label": term.name,
+                    "count": counts.get(term.pk, 0),
+                    "selected": term.slug in selected,
+                }
+                for term in terms.values()
+                if counts.get(term.pk) or term.slug in selected
+            ]
+
+        return [
+            {
+                "name": "type",
+                "label": "Type de ressource",
+                "options": options("type", self.all_types, type_counts, self.types),
+            },
+            {
+                "name": "theme",
+                "label": "Thème",
+                "options": options("theme", self.all_themes, theme_counts, self.themes),
+            },
+            {
+                "name": "audience",
+                "label": "Public",
+                "options": options("audience", self.all_audiences, audience_counts, self.audiences),
+            },
+            {
+                "name": "year",
+                "label": "Année",
+                "options": [
+                    {"value": str(year), "label": str(year), "count": count, "selected": year in self.years}
+                    for year, count in year_counts
+                    if year
+                ],
+            },
+        ]
+
+    def active_filters(self):
+        """Each active filter with the URL that removes it (shareable query strings)."""
+        labels = {
+            "type": {slug: term.name for slug, term in self.all_types.items()},
+            "theme": {slug: term.name for slug, term in self.all_themes.items()},
+            "audience": {slug: term.name for slug, term in self.all_audiences.items()},
+            "year": {str(year): str(year) for year in self.years},
+        }
+        active = []
+        for name, values in (
+            ("type", self.types),
+            ("theme", self.themes),
+            ("audience", self.audiences),
+            ("year", [str(y) for y in self.years]),
+        ):
+            for value in values:
+                query = self.request.GET.copy()
+                query.setlist(name, [v for v in query.getlist(name) if v != value])
+                query.pop("page", None)
+                active.append(
+                    {"label": labels[name].get(value, value), "remove_url": f"?{query.urlencode()}"}
+                )
+        return active
+
+    def context(self):
+        from .models import ResourceFile
+
+        resources = (
+            self.filtered()
+            .select_related("resource_type")
+            .prefetch_related(
+                "themes",
+                Prefetch(
+                    "files", queryset=ResourceFile.objects.select_related("document").order_by("sort_order")
+                ),
+            )
+            .order_by(*SORTS[self.sort][1])
+        )
+        page_obj = Paginator(resources, self.page.items_per_page).get_page(self.request.GET.get("page"))
+        query = self.request.GET.copy()
+        query.pop("page", None)
+        return {
+            "page_obj": page_obj,
+            "facets": self.facets(),
+            "active_filters": self.active_filters(),
+            "ignored_filters": self.ignored,
+            "sorts": [(key, label) for key, (label, _) in SORTS.items()],
+            "current_sort": self.sort,
+            "filter_query": query.urlencode(),
+            "selected_themes": self.themes,
+            "is_filtered": bool(self.types or self.themes or self.audiences or self.years),
+        }

@@ -1,0 +1,174 @@
+"""The library index: facets that combine, counts, sorting, pagination, bad input, query budget."""
+
+import datetime
+import re
+
+import pytest
+
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+
+pytestmark = pytest.mark.django_db
+
+
+def titles(response):
+    return re.findall(r'class="card__link" href="[^"]+">([^<]+)</a>', response.content.decode())
+
+
+@pytest.fixture
+def catalogue(resource_factory):
+    resource_factory(
+        title="Guide du repérage en PMI",
+        resource_type="guide",
+        themes=["reperage", "violences-conjugales"],
+        audiences=["pmi"],
+        published_on=datetime.date(2024, 5, 2),
+    )
+    resource_factory(
+        title="Fiche réflexe révélation",
+        resource_type="fiche-reflexe",
+        themes=["violences-conjugales"],
+        audiences=["pmi", "service-social-de-proximite"],
+        published_on=datetime.date(2025, 1, 10),
+    )
+    resource_factory(
+        title="Étude enfants co-victimes",
+        resource_type="etude-ou-rapport",
+        themes=["enfants-co-victimes"],
+        audiences=["protection-de-lenfance"],
+        published_on=datetime.date(2023, 9, 1),
+    )
+    resource_factory(
+        title="Affiche 3919",
+        resource_type="support-de-communication",
+        themes=["prevention"],
+        published_on=datetime.date(2025, 11, 20),
+    )
+
+
+def test_lists_published_resources_newest_first(client, catalogue):
+    response = client.get("/ressources/")
+    assert response.status_code == 200
+    assert titles(response) == [
+        "Affiche 3919",
+        "Fiche réflexe révélation",
+        "Guide du repérage en PMI",
+        "Étude enfants co-victimes",
+    ]
+    assert "4 ressources" in response.content.decode()
+
+
+def test_sort_by_title(client, catalogue):
+    response = client.get("/ressources/", {"sort": "title"})
+    assert titles(response) == sorted(titles(response), key=lambda t: t.replace("É", "E"))
+
+
+def test_filters_combine_across_facets_and_or_within_one(client, catalogue):
+    assert set(titles(client.get("/ressources/?theme=violences-conjugales"))) == {
+        "Guide du repérage en PMI",
+        "Fiche réflexe révélation",
+    }
+    assert titles(client.get("/ressources/?theme=violences-conjugales&type=guide")) == [
+        "Guide du repérage en PMI"
+    ]
+    assert set(titles(client.get("/ressources/?type=guide&type=etude-ou-rapport"))) == {
+        "Guide du repérage en PMI",
+        "Étude enfants co-victimes",
+    }
+    assert titles(client.get("/ressources/?audience=service-social-de-proximite")) == [
+        "Fiche réflexe révélation"
+    ]
+    assert titles(client.get("/ressources/?year=2023")) == ["Étude enfants co-victimes"]
+
+
+def test_facet_counts_reflect_the_other_filters(client, catalogue):
+    html = client.get("/ressources/?type=guide").content.decode()
+    # Types keep their counts (the type facet ignores its own filter)…
+    assert re.search(r'f-type-fiche-reflexe">Fiche réflexe <span class="filters__count">\(1', html)
+    # …while themes are counted within the guides only.
+    assert re.search(r'f-theme-reperage">Repérage <span class="filters__count">\(1', html)
+    assert 'f-theme-prevention"' not in html, "a theme with no matching resource is not offered"
+    assert 'id="f-type-guide" name="type" value="guide" checked' in html
+
+
+def test_filters_are_shareable_urls(client, catalogue):
+    html = client.get("/ressources/?theme=violences-conjugales&audience=pmi").content.decode()
+    assert "Filtres actifs" in html
+    assert 'href="?audience=pmi"' in html  # removing the theme keeps the audience
+
+
+def test_empty_state(client, catalogue):
+    response = client.get("/ressources/?type=video")
+    assert response.status_code == 200
+    assert "Aucune ressource ne correspond à ces filtres." in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "query",
+    [
+        "page=-1",
+        "page=9999",
+        "page=abc",
+        "theme=inconnu",
+        "type=%3Cscript%3E",
+        "year=abcd",
+        "year=99999999999999999999",
+        "sort=drop%20table",
+        "audience=",
+        "theme=reperage&theme=reperage",
+    ],
+)
+def test_bad_input_never_breaks_the_listing(client, catalogue, query):
+    response = client.get(f"/ressources/?{query}")
+    assert response.status_code == 200
+    assert "<script>" not in response.content.decode()
+
+
+def test_unknown_filter_values_are_reported(client, catalogue):
+    html = client.get("/ressources/?theme=inconnu").content.decode()
+    assert "inconnu ignoré : inconnu" in html
+    assert "4 ressources" in html
+
+
+def test_drafts_and_toolbox_resources_are_not_listed(client, catalogue, resource_factory, toolbox):
+    draft = resource_factory(title="Brouillon secret")
+    draft.unpublish()
+    resource_factory(parent=toolbox, title="Outil réservé aux référents")
+    titles_listed = titles(client.get("/ressources/"))
+    assert "Brouillon secret" not in titles_listed
+    assert "Outil réservé aux référents" not in titles_listed
+
+
+def test_pagination_keeps_the_filters(client, resource_factory, library_index):
+    for index in range(25):
+        resource_factory(title=f"Guide {index:02d}", themes=["reperage"])
+    response = client.get("/ressources/?theme=reperage&page=2")
+    assert len(titles(response)) == 5
+    assert (
+        "theme=reperage&amp;page=1" in response.content.decode()
+        or "?theme=reperage" in response.content.decode()
+    )
+
+
+def queries_for(client, url):
+    with CaptureQueriesContext(connection) as context:
+        assert client.get(url).status_code == 200
+    return len(context.captured_queries)
+
+
+def test_query_count_stays_flat_as_the_library_grows(client, resource_factory, library_index):
+    from tests.library.conftest import make_document
+
+    def add(count):
+        for _ in range(count):
+            resource_factory(
+                themes=["reperage", "prevention"], audiences=["pmi"], documents=[make_document()]
+            )
+
+    add(5)
+    client.get("/ressources/")  # warm the site-root cache like any running server
+    small = queries_for(client, "/ressources/?theme=reperage")
+    add(45)
+    large = queries_for(client, "/ressources/?theme=reperage")
+    assert small == large, f"{small} queries for 5 resources, {large} for 50"
+    assert large <= 20
