@@ -17,6 +17,7 @@ urlpatterns = [
     path("documents/", include(wagtaildocs_urls)),
     path("compte/", include("accounts.urls")),
     path("boite-a-outils/annuaire/", accounts_views.referent_directory, name="referent_directory"),
+    path("inscriptions/", include("trainings.urls")),
     path("recherche/", search_views.search, name="search"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(

@@ -1,25 +1,470 @@
-from home.models import SectionIndexPage
+"""Training catalogue, seminars, dated sessions and registrations.
+
+Sessions belong to an ``EventPage`` (a training, a seminar, later a live webinar), so the
+registration machinery is written once. Registrations are transactional records managed in
+the back office (wagtail-modeladmin); capacity is enforced under a row lock on the session."""
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, InlinePanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField, StreamField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from accounts.models import Service, Territory
+from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from home.models import Audience, BasePage, SectionIndexPage, Theme
+
+from .blocks import ProgrammeStreamBlock
 
 
-class TrainingCatalogPage(SectionIndexPage):
+class Provider(models.Model):
+    class Kind(models.TextChoices):
+        UNIVERSITY = "universite", "Université"
+        ASSOCIATION = "association", "Association"
+        DEPARTMENT = "departement", "Département du Nord"
+        OTHER = "autre", "Autre"
+
+    name = models.CharField("nom", max_length=150, unique=True)
+    kind = models.CharField("type", max_length=20, choices=Kind.choices, default=Kind.ASSOCIATION)
+    website = models.URLField("site web", blank=True)
+    logo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="logo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    description = models.TextField("présentation", blank=True)
+
+    panels = [
+        FieldPanel("name"),
+        FieldPanel("kind"),
+        FieldPanel("website"),
+        FieldPanel("logo"),
+        FieldPanel("description"),
+    ]
+
+    class Meta:
+        verbose_name = "organisme de formation"
+        verbose_name_plural = "organismes de formation"
+        ordering = ["name"]
+
+    def __str__(self):
+        return self.name
+
+
+class Speaker(index.Indexed, models.Model):
+    name = models.CharField("nom", max_length=150)
+    role = models.CharField("fonction", max_length=200, blank=True)
+    organisation = models.CharField("organisation", max_length=200, blank=True)
+    photo = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name="photo",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+
+    panels = [FieldPanel("name"), FieldPanel("role"), FieldPanel("organisation"), FieldPanel("photo")]
+    search_fields = [
+        index.SearchField("name"),
+        index.AutocompleteField("name"),
+        index.SearchField("organisation"),
+    ]
+
+    class Meta:
+        verbose_name = "intervenant"
+        verbose_name_plural = "intervenants"
+        ordering = ["name"]
+
+    def __str__(self):
+        return f"{self.name} ({self.organisation})" if self.organisation else self.name
+
+
+class EventPage(BasePage):
+    """What has dated sessions people register for: trainings, seminars, live webinars."""
+
+    registration_notes = models.TextField(
+        "informations d'inscription",
+        blank=True,
+        help_text="Affichées près des sessions : public prioritaire, pièces à fournir, accord de l'encadrement…",
+    )
+
+    class Meta:
+        verbose_name = "événement"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        upcoming = list(self.upcoming_sessions())
+        mine = {}
+        if request.user.is_authenticated and upcoming:
+            mine = {
+                registration.session_id: registration
+                for registration in Registration.objects.filter(user=request.user, session__in=upcoming)
+            }
+        for session in upcoming:
+            session.my_registration = mine.get(session.pk)
+        context["upcoming_sessions"] = upcoming
+        context["past_sessions"] = list(self.past_sessions()[:10])
+        return context
+
+    def upcoming_sessions(self):
+        return self.sessions.filter(starts_at__gte=timezone.now()).with_counts().order_by("starts_at")
+
+    def past_sessions(self):
+        return self.sessions.filter(starts_at__lt=timezone.now()).with_counts().order_by("-starts_at")
+
+
+class TrainingCatalogPage(RoutablePageMixin, SectionIndexPage):
     """The training catalogue (/formations/)."""
 
+    items_per_page = 20
+
     parent_page_types = ["home.HomePage"]
-    subpage_types = []  # the section's own page types arrive with its issue
+    subpage_types = ["trainings.TrainingPage"]
     max_count = 1
 
     class Meta:
         verbose_name = "Catalogue des formations"
         verbose_name_plural = "Catalogues des formations"
 
+    @path("")
+    def index_route(self, request, *args, **kwargs):
+        return self.render(request)
+
+    @path("agenda/")
+    def calendar(self, request):
+        from .calendar import calendar_response, upcoming_public_sessions
+
+        return calendar_response(upcoming_public_sessions(), "agenda-formations-vif.ics")
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import TrainingListing
+
+        context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
+        context.update(TrainingListing(self, request).context())
+        return context
+
+
+class TrainingPage(EventPage):
+    class Format(models.TextChoices):
+        IN_PERSON = "presentiel", "Présentiel"
+        ONLINE = "distanciel", "Distanciel"
+        HYBRID = "hybride", "Hybride"
+
+    provider = models.ForeignKey(
+        Provider, verbose_name="organisme", on_delete=models.PROTECT, related_name="trainings"
+    )
+    objectives = RichTextField("objectifs", features=RICH_TEXT_FEATURES, blank=True)
+    programme = StreamField(BodyStreamBlock(), verbose_name="programme", blank=True)
+    audiences = ParentalManyToManyField(
+        Audience, verbose_name="publics", blank=True, related_name="trainings"
+    )
+    themes = ParentalManyToManyField(Theme, verbose_name="thèmes", blank=True, related_name="trainings")
+    prerequisites = models.TextField("prérequis", blank=True)
+    duration_hours = models.DecimalField(
+        "durée (heures)", max_digits=6, decimal_places=1, null=True, blank=True
+    )
+    duration_days = models.DecimalField(
+        "durée (jours)", max_digits=5, decimal_places=1, null=True, blank=True
+    )
+    format = models.CharField("format", max_length=12, choices=Format.choices, default=Format.IN_PERSON)
+    cost = models.CharField(
+        "coût", max_length=150, blank=True, help_text="Par exemple : « Gratuit », « 1 200 € »."
+    )
+    funded_by_department = models.BooleanField("prise en charge par le Département", default=False)
+    certificate = models.CharField("certification ou attestation", max_length=200, blank=True)
+    related_resources = ParentalManyToManyField(
+        "library.ResourcePage", verbose_name="ressources liées", blank=True, related_name="related_trainings"
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldPanel("provider"),
+                FieldPanel("format"),
+                FieldRowPanel([FieldPanel("duration_hours"), FieldPanel("duration_days")]),
+                FieldRowPanel([FieldPanel("cost"), FieldPanel("funded_by_department")]),
+                FieldPanel("certificate"),
+            ],
+            heading="Organisation",
+        ),
+        FieldPanel("themes"),
+        FieldPanel("audiences"),
+        FieldPanel("objectives"),
+        FieldPanel("prerequisites"),
+        FieldPanel("programme"),
+        InlinePanel("sessions", heading="Sessions", label="Session"),
+        FieldPanel("registration_notes"),
+        FieldPanel("related_resources"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("objectives"),
+        index.SearchField("programme"),
+        index.SearchField("prerequisites"),
+        index.RelatedFields("provider", [index.SearchField("name")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.FilterField("format"),
+    ]
+
+    parent_page_types = ["trainings.TrainingCatalogPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Formation"
+        verbose_name_plural = "Formations"
+
 
 class SeminarIndexPage(SectionIndexPage):
-    """The seminars and study days (/seminaires/)."""
+    """The seminars and study days (/seminaires/): upcoming and past editions."""
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = []  # the section's own page types arrive with its issue
+    subpage_types = ["trainings.SeminarPage"]
     max_count = 1
 
     class Meta:
         verbose_name = "Liste des séminaires"
         verbose_name_plural = "Listes des séminaires"
+
+    def get_context(self, request, *args, **kwargs):
+        context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
+        seminars = SeminarPage.objects.child_of(self).live().public().order_by("-date")
+        today = timezone.localdate()
+        context["upcoming"] = [seminar for seminar in seminars if seminar.date >= today][::-1]
+        context["past"] = [seminar for seminar in seminars if seminar.date < today]
+        return context
+
+
+class SeminarPage(EventPage):
+    date = models.DateField("date")
+    end_date = models.DateField(
+        "date de fin", null=True, blank=True, help_text="Pour un événement sur plusieurs jours."
+    )
+    venue = models.CharField("lieu", max_length=250, blank=True)
+    address = models.CharField("adresse", max_length=250, blank=True)
+    programme = StreamField(ProgrammeStreamBlock(), verbose_name="programme", blank=True)
+    materials = StreamField(
+        BodyStreamBlock(),
+        verbose_name="supports et replays",
+        blank=True,
+        help_text="Après l'événement : diaporamas, documents, liens vers les replays.",
+    )
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("date"), FieldPanel("end_date")]),
+                FieldPanel("venue"),
+                FieldPanel("address"),
+            ],
+            heading="Date et lieu",
+        ),
+        FieldPanel("programme"),
+        InlinePanel("sessions", heading="Inscriptions", label="Session"),
+        FieldPanel("registration_notes"),
+        FieldPanel("materials"),
+    ]
+    search_fields = BasePage.search_fields + [
+        index.SearchField("programme"),
+        index.SearchField("materials"),
+        index.SearchField("venue"),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["trainings.SeminarIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Séminaire"
+        verbose_name_plural = "Séminaires"
+
+
+class SessionQuerySet(models.QuerySet):
+    def with_counts(self):
+        return self.annotate(
+            confirmed_count=Count(
+                "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
+            ),
+            waiting_count=Count("registrations", filter=Q(registrations__status=Registration.Status.WAITING)),
+            pending_count=Count("registrations", filter=Q(registrations__status=Registration.Status.PENDING)),
+            attended_count=Count(
+                "registrations", filter=Q(registrations__attendance=Registration.Attendance.PRESENT)
+            ),
+        )
+
+
+class Session(Orderable):
+    class Mode(models.TextChoices):
+        OPEN = "ouverte", "Ouverte (premiers inscrits)"
+        VALIDATION = "validation", "Sur validation de l'ODPE"
+        EXTERNAL = "externe", "Auprès de l'organisme"
+
+    page = ParentalKey(EventPage, related_name="sessions", on_delete=models.CASCADE)
+    label = models.CharField(
+        "intitulé", max_length=150, blank=True, help_text="Par exemple : « Session de printemps »."
+    )
+    starts_at = models.DateTimeField("début")
+    ends_at = models.DateTimeField("fin")
+    online = models.BooleanField("en ligne", default=False)
+    place = models.CharField("lieu", max_length=200, blank=True)
+    address = models.CharField("adresse", max_length=250, blank=True)
+    territory = models.CharField("territoire", max_length=32, choices=Territory.choices, blank=True)
+    join_url = models.URLField(
+        "lien de connexion",
+        blank=True,
+        help_text="Envoyé aux seules personnes inscrites, jamais affiché publiquement.",
+    )
+    capacity = models.PositiveIntegerField("places", null=True, blank=True, help_text="Vide : sans limite.")
+    registration_mode = models.CharField(
+        "inscription", max_length=12, choices=Mode.choices, default=Mode.OPEN
+    )
+    external_registration_url = models.URLField("lien d'inscription externe", blank=True)
+    registration_opens_at = models.DateTimeField("ouverture des inscriptions", null=True, blank=True)
+    registration_deadline = models.DateTimeField("clôture des inscriptions", null=True, blank=True)
+
+    objects = SessionQuerySet.as_manager()
+
+    panels = [
+        FieldPanel("label"),
+        FieldRowPanel([FieldPanel("starts_at"), FieldPanel("ends_at")]),
+        FieldRowPanel([FieldPanel("online"), FieldPanel("territory")]),
+        FieldPanel("place"),
+        FieldPanel("address"),
+        FieldPanel("join_url"),
+        FieldRowPanel([FieldPanel("capacity"), FieldPanel("registration_mode")]),
+        FieldPanel("external_registration_url"),
+        FieldRowPanel([FieldPanel("registration_opens_at"), FieldPanel("registration_deadline")]),
+    ]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "session"
+        verbose_name_plural = "sessions"
+        constraints = [
+            models.CheckConstraint(
+                condition=Q(ends_at__gte=models.F("starts_at")), name="trainings_session_ends_after_start"
+            )
+        ]
+
+    def __str__(self):
+        when = timezone.localtime(self.starts_at).strftime("%d/%m/%Y %H:%M")
+        return f"{self.page.title} — {self.label or when}"
+
+    def clean(self):
+        errors = {}
+        if self.starts_at and self.ends_at and self.ends_at < self.starts_at:
+            errors["ends_at"] = "La fin doit être après le début."
+        if self.registration_mode == self.Mode.EXTERNAL and not self.external_registration_url:
+            errors["external_registration_url"] = "Indiquez le lien d'inscription de l'organisme."
+        if self.registration_deadline and self.starts_at and self.registration_deadline > self.starts_at:
+            errors["registration_deadline"] = (
+                "La clôture des inscriptions doit précéder le début de la session."
+            )
+        if errors:
+            raise ValidationError(errors)
+
+    @property
+    def is_past(self):
+        return self.starts_at <= timezone.now()
+
+    @property
+    def place_label(self):
+        if self.online:
+            return "En ligne"
+        parts = [self.place, self.get_territory_display()]
+        return ", ".join(part for part in parts if part)
+
+    def registration_state(self, now=None):
+        """Why registering is (not) possible now: "open", "not_yet", "closed", "past", "external"."""
+        now = now or timezone.now()
+        if self.registration_mode == self.Mode.EXTERNAL:
+            return "external"
+        if self.starts_at <= now:
+            return "past"
+        if self.registration_opens_at and now < self.registration_opens_at:
+            return "not_yet"
+        if self.registration_deadline and now > self.registration_deadline:
+            return "closed"
+        return "open"
+
+    def places_left(self):
+        if self.capacity is None:
+            return None
+        confirmed = getattr(self, "confirmed_count", None)
+        if confirmed is None:
+            confirmed = self.registrations.filter(status=Registration.Status.CONFIRMED).count()
+        return max(self.capacity - confirmed, 0)
+
+
+class Registration(models.Model):
+    class Status(models.TextChoices):
+        PENDING = "en_attente_validation", "En attente de validation"
+        CONFIRMED = "confirmee", "Confirmée"
+        WAITING = "liste_attente", "Liste d'attente"
+        REFUSED = "refusee", "Refusée"
+        CANCELLED = "annulee", "Annulée"
+
+    class Attendance(models.TextChoices):
+        UNKNOWN = "", "Non renseignée"
+        PRESENT = "present", "Présent·e"
+        ABSENT = "absent", "Absent·e"
+
+    ACTIVE = (Status.PENDING, Status.CONFIRMED, Status.WAITING)
+
+    session = models.ForeignKey(
+        Session, verbose_name="session", on_delete=models.PROTECT, related_name="registrations"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name="personne inscrite",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="registrations",
+    )
+    status = models.CharField("statut", max_length=24, choices=Status.choices, default=Status.CONFIRMED)
+    attendance = models.CharField(
+        "présence", max_length=10, choices=Attendance.choices, blank=True, default=""
+    )
+    # Kept when the person is anonymised, for statistics: categories, never identities.
+    service = models.CharField("service", max_length=32, choices=Service.choices, blank=True)
+    territory = models.CharField("territoire", max_length=32, choices=Territory.choices, blank=True)
+    created_at = models.DateTimeField("demandée le", default=timezone.now, db_index=True)
+    updated_at = models.DateTimeField("modifiée le", auto_now=True)
+    decided_at = models.DateTimeField("décision le", null=True, blank=True)
+    reminder_sent_at = models.DateTimeField("rappel envoyé le", null=True, blank=True)
+    anonymised_at = models.DateTimeField("anonymisée le", null=True, blank=True)
+
+    class Meta:
+        verbose_name = "inscription"
+        verbose_name_plural = "inscriptions"
+        ordering = ["session", "created_at"]
+        constraints = [
+            # One registration per person and session, whatever its status (a cancelled one
+            # is reactivated rather than duplicated).
+            models.UniqueConstraint(
+                fields=["session", "user"],
+                condition=Q(user__isnull=False),
+                name="trainings_registration_once_per_session",
+            ),
+        ]
+        permissions = [("export_registration", "Peut exporter les inscriptions")]
+
+    def __str__(self):
+        who = self.user.get_full_name() if self.user_id else "Personne anonymisée"
+        return f"{who} — {self.session}"
+
+    @property
+    def is_active(self):
+        return self.status in self.ACTIVE
+
+    def can_be_cancelled_by(self, user):
+        return self.user_id == user.pk and self.is_active and not self.session.is_past

@@ -1,0 +1,60 @@
+"""Capacity holds under a rush: 50 people register at the same instant for 10 places,
+each through a real HTTP request on its own database connection (PostgreSQL)."""
+
+import threading
+
+import pytest
+
+from django.db import connection
+from django.test import Client
+
+from accounts.models import User
+from home.demo import ensure_page, get_home_page
+from tests.conftest import require_service
+from tests.trainings.conftest import make_session, make_training
+from trainings.models import Registration, TrainingCatalogPage
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+PEOPLE = 50
+CAPACITY = 10
+
+
+def test_fifty_simultaneous_registrations_never_exceed_ten_places():
+    require_service(
+        connection.vendor == "postgresql",
+        "le test de concurrence demande PostgreSQL (vraies connexions simultanées) ; base actuelle : "
+        + connection.vendor,
+    )
+    catalog = ensure_page(get_home_page(), TrainingCatalogPage, "formations", title="Formations")
+    session = make_session(make_training(catalog, title="Formation très demandée"), capacity=CAPACITY)
+    users = [User.objects.create_user(f"ruee{index}@exemple.fr", "x") for index in range(PEOPLE)]
+    clients = []
+    for user in users:
+        client = Client()
+        client.force_login(user)
+        clients.append(client)
+
+    barrier = threading.Barrier(PEOPLE)
+    statuses = [None] * PEOPLE
+
+    def rush(index):
+        try:
+            barrier.wait(timeout=30)
+            statuses[index] = clients[index].post(f"/inscriptions/session/{session.pk}/").status_code
+        except Exception as error:  # noqa: BLE001 - recorded and asserted below
+            statuses[index] = repr(error)
+        finally:
+            connection.close()
+
+    threads = [threading.Thread(target=rush, args=(index,)) for index in range(PEOPLE)]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    assert statuses == [302] * PEOPLE, f"every request answered with a redirect, no error: {statuses}"
+    registrations = Registration.objects.filter(session=session)
+    assert registrations.count() == PEOPLE, "nothing lost"
+    assert registrations.filter(status=Registration.Status.CONFIRMED).count() == CAPACITY
+    assert registrations.filter(status=Registration.Status.WAITING).count() == PEOPLE - CAPACITY

@@ -1,0 +1,42 @@
+"""Trainings' part of a person's data: export of their registrations, and anonymisation
+(registrations stay counted, without anyone's identity) when the account is deleted or
+the retention period has passed."""
+
+from dateutil.relativedelta import relativedelta
+
+from django.conf import settings
+from django.utils import timezone
+
+from .models import Registration
+
+
+def export_registrations(user):
+    return [
+        {
+            "formation": registration.session.page.title,
+            "session": registration.session.label,
+            "debut": timezone.localtime(registration.session.starts_at).isoformat(),
+            "statut": registration.get_status_display(),
+            "presence": registration.get_attendance_display(),
+            "demandee_le": registration.created_at.isoformat(),
+        }
+        for registration in Registration.objects.filter(user=user)
+        .select_related("session__page")
+        .order_by("created_at")
+    ]
+
+
+def anonymise(registrations):
+    """Detach registrations from their person; the statistics (status, attendance,
+    service, territory) remain."""
+    return registrations.filter(anonymised_at__isnull=True).update(user=None, anonymised_at=timezone.now())
+
+
+def erase_user_registrations(user):
+    anonymise(Registration.objects.filter(user=user))
+
+
+def expired_registrations(now=None):
+    months = int(getattr(settings, "REGISTRATION_RETENTION_MONTHS", 24))
+    limit = (now or timezone.now()) - relativedelta(months=months)
+    return Registration.objects.filter(session__ends_at__lt=limit, anonymised_at__isnull=True)
