@@ -1753,13 +1753,13 @@ TOOLBOX_RESOURCES = [
         ),
     ),
     Resource(
-        slug="compte-rendu-du-seminaire-des-referents-2026",
-        title="Compte rendu du séminaire des référents VIF 2026",
+        slug="compte-rendu-du-seminaire-des-referents-2025",
+        title="Compte rendu du séminaire des référents VIF 2025",
         kind="etude-ou-rapport",
         themes=("auteurs", "enfants-co-victimes", "parcours-de-sortie"),
         audiences=("encadrement",),
         organisation=ODPE,
-        published_on=day("2026-10-20"),
+        published_on=day("2025-12-15"),
         intro="Le compte rendu du séminaire annuel du réseau : interventions, ateliers, propositions "
         "des référents et suites décidées par l'ODPE.",
         body=(
@@ -1770,8 +1770,8 @@ TOOLBOX_RESOURCES = [
         ),
         files=(
             File(
-                "compte-rendu-seminaire-referents-2026.pdf",
-                "Compte rendu du séminaire des référents VIF 2026",
+                "compte-rendu-seminaire-referents-2025.pdf",
+                "Compte rendu du séminaire des référents VIF 2025",
                 (
                     "Atelier 1 : accompagner les enfants co-victimes après la séparation. Atelier 2 : "
                     "travailler avec les auteurs. Atelier 3 : l'annuaire des partenaires.",

@@ -39,11 +39,11 @@ def build_site_skeleton():
     (the toolbox restricted) and the home page's tiles. Fast enough for any test."""
     import accounts.demo
     import home.demo
-    import trainings.demo
-    import webinars.demo
     from home.models import ContentPage
     from library.demo import restrict_to_referents
     from library.models import LibraryIndexPage, ToolboxPage
+    from trainings.models import SeminarIndexPage, TrainingCatalogPage
+    from webinars.models import WebinarIndexPage
 
     accounts.demo.build()
     home_page = home.demo.build()
@@ -55,8 +55,9 @@ def build_site_skeleton():
     home.demo.ensure_page(
         toolbox, ContentPage, "animer-un-temps-de-co-formation", title="Animer un temps de co-formation"
     )
-    trainings.demo.build()
-    webinars.demo.build()
+    home.demo.ensure_page(home_page, TrainingCatalogPage, "formations", title="Formations")
+    home.demo.ensure_page(home_page, SeminarIndexPage, "seminaires", title="Séminaires")
+    home.demo.ensure_page(home_page, WebinarIndexPage, "webinaires", title="Webinaires")
     home.demo.build_home_page()
 
 

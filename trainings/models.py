@@ -446,7 +446,7 @@ class Registration(models.Model):
     class Meta:
         verbose_name = "inscription"
         verbose_name_plural = "inscriptions"
-        ordering = ["session", "created_at"]
+        ordering = ["created_at", "pk"]
         constraints = [
             # One registration per person and session, whatever its status (a cancelled one
             # is reactivated rather than duplicated).

@@ -3,6 +3,9 @@ holds a row lock on the session so that capacity is never exceeded, even when ma
 register at the same instant (PostgreSQL: SELECT … FOR UPDATE; SQLite: the IMMEDIATE
 transactions configured in settings serialise writers)."""
 
+import threading
+from contextlib import contextmanager
+
 from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
@@ -32,8 +35,24 @@ def _confirmed_count(session):
     return session.registrations.filter(status=Status.CONFIRMED).count()
 
 
+_muted = threading.local()
+
+
+@contextmanager
+def notifications_muted():
+    """No e-mail for the registrations made inside (demo content, imports of past data)."""
+    _muted.active = True
+    try:
+        yield
+    finally:
+        _muted.active = False
+
+
 def _notify(registration, kind):
-    transaction.on_commit(lambda: send_registration_email(registration, kind))
+    if getattr(_muted, "active", False):
+        return
+    # robust: a mail server failure is logged, and never turns a saved registration into a 500.
+    transaction.on_commit(lambda: send_registration_email(registration, kind), robust=True)
 
 
 def register(user, session_id):
@@ -102,7 +121,8 @@ def cancel(registration_id, user, by_staff=False):
             )
         freed_place = registration.status == Status.CONFIRMED
         registration.status = Status.CANCELLED
-        registration.save(update_fields=["status", "updated_at"])
+        registration.attendance = ""
+        registration.save(update_fields=["status", "attendance", "updated_at"])
         _notify(registration, "cancelled")
         if freed_place:
             fill_from_waiting_list(session)
@@ -143,6 +163,10 @@ def decide(registration_id, accept):
             if session.capacity is None or _confirmed_count(session) < session.capacity:
                 registration.status = Status.CONFIRMED
                 kind = "confirmed"
+            elif registration.status == Status.WAITING:
+                raise RegistrationError(
+                    "La session est toujours complète : la demande reste en liste d'attente."
+                )
             else:
                 registration.status = Status.WAITING
                 kind = "waiting"

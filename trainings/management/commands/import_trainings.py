@@ -1,0 +1,101 @@
+"""Import trainings and their sessions from a CSV or XLSX file:
+``python manage.py import_trainings FICHIER``.
+
+The logic lives in ``trainings.importing``; this command only finds the catalogue, prints
+the report and chooses the exit status (the same contract as ``import_resources``)."""
+
+from django.core.management.base import BaseCommand, CommandError
+
+from home.importing import ImportFileError
+from trainings.importing import TrainingImporter, get_catalog
+
+HELP = """Importe des formations et leurs sessions dans le catalogue depuis un fichier CSV (UTF-8,
+avec ou sans BOM, séparateur « , » ou « ; ») ou XLSX (première feuille).
+
+Colonnes (ligne 1, casse et accents indifférents) : title, provider, summary, themes, audiences,
+format, duration_hours, cost, funded, session_start, session_end, place, territory, capacity,
+registration, registration_url. Obligatoires : title et provider (nom d'un organisme
+enregistré, casse et accents indifférents ; « PF59 » ou « ODPE » suffisent).
+
+Formation : thèmes et publics séparés par « ; » ; format présentiel, distanciel ou hybride
+(présentiel si vide) ; duration_hours en heures (14 ou 3,5) ; cost en texte libre
+(« Gratuit », « 450 € ») ; funded oui ou non (prise en charge par le Département, non si vide) ;
+summary : 600 caractères au plus.
+
+Session (facultative) : session_start et session_end vont ensemble, au format
+AAAA-MM-JJ HH:MM (ou cellules date et heure d'un XLSX) ; place (« En ligne » pour une
+session à distance) ; territory parmi les huit territoires du Département ; capacity :
+nombre entier de places (vide : sans limite) ; registration ouverte (par défaut), validation
+ou externe ; registration_url, adresse complète, obligatoire pour une inscription externe.
+Une formation proposée à plusieurs dates prend une ligne par session, les colonnes de la
+formation étant répétées à l'identique.
+
+Chaque ligne valide est enregistrée et publiée dans sa propre transaction. Une formation de
+même titre (casse et espaces en bordure ignorés) est mise à jour au lieu d'être dupliquée :
+ses colonnes remplacent ses champs (objectifs, programme et autres champs saisis dans
+l'administration restent en place). Une session de même date et heure de début est mise à
+jour au lieu d'être dupliquée ; les sessions absentes du fichier restent en place. Relancer
+l'import sur le même fichier ne change rien.
+
+Les lignes en erreur sont signalées sur la sortie d'erreur (« Ligne 4 : … », l'en-tête étant
+la ligne 1) et le bilan est écrit sur la sortie standard.
+
+Code de sortie : 0 si toutes les lignes sont valides ; 1 (CommandError) si une ligne au moins
+est en erreur, APRÈS l'import des lignes valides (un cron ou un script le remarque ainsi), ou
+si le fichier entier est inutilisable (introuvable, illisible, colonnes obligatoires absentes),
+auquel cas rien n'est importé. Avec --dry-run, même code de sortie, mais rien n'est écrit."""
+
+
+class Command(BaseCommand):
+    help = HELP
+
+    def create_parser(self, prog_name, subcommand, **kwargs):
+        from argparse import RawDescriptionHelpFormatter
+
+        parser = super().create_parser(prog_name, subcommand, **kwargs)
+        parser.formatter_class = RawDescriptionHelpFormatter
+        return parser
+
+    def add_arguments(self, parser):
+        parser.add_argument("file", metavar="FICHIER", help="Fichier .csv ou .xlsx à importer.")
+        parser.add_argument(
+            "--dry-run",
+            action="store_true",
+            help="Vérifie le fichier et affiche le bilan sans rien enregistrer.",
+        )
+
+    def handle(self, *args, file, dry_run=False, verbosity=1, **options):
+        catalog = get_catalog()
+        if catalog is None:
+            raise CommandError(
+                "Le catalogue des formations (page « formations ») n'existe pas encore : "
+                "créez-le sous la page d'accueil dans l'administration avant d'importer."
+            )
+        importer = TrainingImporter(catalog)
+        try:
+            report = importer.run(file, dry_run=dry_run)
+        except ImportFileError as error:
+            raise CommandError(str(error)) from error
+
+        if report.ignored_columns and verbosity >= 1:
+            self.stderr.write(
+                "Colonne(s) ignorée(s) : " + ", ".join(f"« {name} »" for name in report.ignored_columns)
+            )
+        for message in report.error_lines():
+            self.stderr.write(message)
+        if verbosity >= 2:
+            prefix = "serait " if dry_run else ""
+            for line, outcome, label in report.outcomes:
+                self.stdout.write(f"Ligne {line} : {prefix}{outcome.value} « {label} »")
+
+        summary = importer.summary(report)
+        if dry_run:
+            summary = f"Simulation (--dry-run), rien n'a été enregistré : {summary}"
+        style = self.style.SUCCESS if not report.error_count else self.style.WARNING
+        self.stdout.write(style(summary))
+
+        if report.error_count:
+            done = "rien n'a été enregistré" if dry_run else "les lignes valides ont été importées"
+            raise CommandError(
+                f"{report.error_count} ligne(s) en erreur ({done}) : corrigez-les puis relancez l'import."
+            )
