@@ -1,13 +1,440 @@
-from home.models import SectionIndexPage
+"""Webinars of the ODPE (roadmap action 18): live sessions people register for, then the
+recording with synchronised captions, a transcript and chapters (RGAA 4.1, criteria 4.x).
+
+A ``WebinarPage`` is a ``trainings.EventPage``: its live sessions, registrations and e-mails
+(with the joining link, sent only to those registered) are the trainings' own. Its video,
+captions and play counter are served by routes of the page itself, so they follow the
+page's privacy: see ``access.py``."""
+
+import re
+import secrets
+
+from wagtailmedia.edit_handlers import MediaChooserPanel
+
+from django import forms
+from django.conf import settings
+from django.core import signing
+from django.core.cache import cache
+from django.core.exceptions import ValidationError
+from django.core.validators import MaxValueValidator
+from django.db import IntegrityError, models, transaction
+from django.db.models import F
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.utils import timezone
+from django.utils.functional import cached_property
+
+from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from wagtail.admin.panels import (
+    FieldPanel,
+    FieldRowPanel,
+    InlinePanel,
+    MultiFieldPanel,
+    ObjectList,
+    TabbedInterface,
+)
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
+from wagtail.fields import RichTextField
+from wagtail.models import Orderable
+from wagtail.search import index
+
+from home.blocks import RICH_TEXT_FEATURES
+from home.models import Audience, BasePage, SectionIndexPage, Theme
+from trainings.models import EventPage
+
+from . import vtt
+from .access import refusal
+from .embeds import parse_external_video, validate_external_video_url
+from .forms import WebinarPageForm
+
+CHAPTER_TIME = re.compile(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
+PLAY_TOKEN_SALT = "webinars.play"  # noqa: S105 - a signing namespace, not a secret
+PLAY_TOKEN_MAX_AGE = 12 * 3600
+
+
+def parse_chapter_time(value):
+    """Seconds of "mm:ss" or "hh:mm:ss", or None."""
+    match = CHAPTER_TIME.match((value or "").strip())
+    if not match:
+        return None
+    hours, minutes, seconds = match.groups()
+    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
+
+
+def format_chapter_time(seconds):
+    hours, rest = divmod(int(seconds), 3600)
+    minutes, secs = divmod(rest, 60)
+    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
+
+
+def validate_chapter_time(value):
+    if parse_chapter_time(value) is None:
+        raise ValidationError(
+            f"« {value} » n'est pas un minutage valide : écrivez « mm:ss » ou « hh:mm:ss », "
+            "par exemple 05:30 ou 1:02:15.",
+            code="invalid_chapter_time",
+        )
 
 
 class WebinarIndexPage(SectionIndexPage):
-    """The webinar recordings (/webinaires/)."""
+    """The webinars (/webinaires/): upcoming live webinars, then the recordings with filters."""
+
+    items_per_page = 12
 
     parent_page_types = ["home.HomePage"]
-    subpage_types = []  # the section's own page types arrive with its issue
+    subpage_types = ["webinars.WebinarPage"]
     max_count = 1
 
     class Meta:
         verbose_name = "Liste des webinaires"
         verbose_name_plural = "Listes des webinaires"
+
+    def get_context(self, request, *args, **kwargs):
+        from .listing import WebinarListing
+
+        context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
+        context.update(WebinarListing(self, request).context())
+        return context
+
+
+class WebinarPage(RoutablePageMixin, EventPage):
+    date = models.DateTimeField("date et heure", help_text="Début du webinaire (en direct).")
+    duration_minutes = models.PositiveIntegerField(
+        "durée (minutes)", null=True, blank=True, validators=[MaxValueValidator(24 * 60)]
+    )
+    speakers = ParentalManyToManyField(
+        "trainings.Speaker", verbose_name="intervenants", blank=True, related_name="webinars"
+    )
+    themes = ParentalManyToManyField(Theme, verbose_name="thèmes", blank=True, related_name="webinars")
+    audiences = ParentalManyToManyField(Audience, verbose_name="publics", blank=True, related_name="webinars")
+    video = models.ForeignKey(
+        "wagtailmedia.Media",
+        verbose_name="vidéo déposée",
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+        help_text="Lue par le lecteur du navigateur, avec les sous-titres. Formats : MP4 ou WebM.",
+    )
+    external_video_url = models.URLField(
+        "ou adresse d'une vidéo externe",
+        blank=True,
+        validators=[validate_external_video_url],
+        help_text="PeerTube, YouTube, Vimeo ou Dailymotion. Le lecteur externe ne se charge "
+        "qu'après un clic du visiteur (aucun cookie tiers avant).",
+    )
+    captions = models.TextField(
+        "sous-titres (WebVTT)",
+        blank=True,
+        validators=[vtt.validate],
+        help_text="Le contenu du fichier WebVTT, modifiable ici pour corriger une coquille.",
+    )
+    transcript = RichTextField(
+        "transcription",
+        features=RICH_TEXT_FEATURES,
+        blank=True,
+        help_text="Le texte intégral du webinaire, affiché sous la vidéo (obligatoire au sens du RGAA "
+        "pour une vidéo enregistrée).",
+    )
+    related_resources = ParentalManyToManyField(
+        "library.ResourcePage", verbose_name="ressources liées", blank=True, related_name="related_webinars"
+    )
+    related_trainings = ParentalManyToManyField(
+        "trainings.TrainingPage", verbose_name="formations liées", blank=True, related_name="related_webinars"
+    )
+
+    base_form_class = WebinarPageForm
+
+    content_panels = BasePage.content_panels + [
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("date"), FieldPanel("duration_minutes")]),
+                FieldPanel("speakers", widget=forms.CheckboxSelectMultiple),
+            ],
+            heading="Date et intervenants",
+        ),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
+    ]
+    recording_panels = [
+        MultiFieldPanel(
+            [MediaChooserPanel("video", media_type="video"), FieldPanel("external_video_url")],
+            heading="Vidéo",
+        ),
+        MultiFieldPanel(
+            [
+                FieldPanel("captions_file"),
+                FieldPanel("captions", widget=forms.Textarea(attrs={"rows": 8, "spellcheck": "false"})),
+            ],
+            heading="Sous-titres",
+        ),
+        MultiFieldPanel(
+            [FieldPanel("generate_transcript"), FieldPanel("transcript")], heading="Transcription"
+        ),
+        InlinePanel("chapters", heading="Chapitres", label="Chapitre"),
+    ]
+    links_panels = [
+        InlinePanel("documents", heading="Diaporamas et documents", label="Document"),
+        FieldPanel("related_resources"),
+        FieldPanel("related_trainings"),
+    ]
+    live_panels = [
+        InlinePanel("sessions", heading="Sessions en direct", label="Session"),
+        FieldPanel("registration_notes"),
+    ]
+    edit_handler = TabbedInterface(
+        [
+            ObjectList(content_panels, heading="Contenu"),
+            ObjectList(recording_panels, heading="Enregistrement"),
+            ObjectList(links_panels, heading="Documents et liens"),
+            ObjectList(live_panels, heading="Direct et inscriptions"),
+            ObjectList(BasePage.promote_panels, heading="Promotion"),
+            ObjectList(BasePage.settings_panels, heading="Paramètres"),
+        ]
+    )
+
+    search_fields = BasePage.search_fields + [
+        index.SearchField("transcript"),
+        index.SearchField("captions_text"),
+        index.RelatedFields("chapters", [index.SearchField("title")]),
+        index.RelatedFields("speakers", [index.SearchField("name"), index.SearchField("organisation")]),
+        index.RelatedFields("themes", [index.SearchField("name")]),
+        index.FilterField("date"),
+    ]
+
+    parent_page_types = ["webinars.WebinarIndexPage"]
+    subpage_types = []
+
+    class Meta:
+        verbose_name = "Webinaire"
+        verbose_name_plural = "Webinaires"
+
+    # --- Validation -------------------------------------------------------------------------
+
+    def clean(self):
+        super().clean()
+        errors = {}
+        if self.video_id and self.external_video_url:
+            errors["external_video_url"] = (
+                "Choisissez une vidéo déposée ou une adresse externe, pas les deux."
+            )
+        if self.video_id and self.video.type != "video":
+            errors["video"] = "Ce média est un fichier audio : choisissez une vidéo."
+        if errors:
+            raise ValidationError(errors)
+
+    # --- Recording --------------------------------------------------------------------------
+
+    @property
+    def is_upcoming(self):
+        return self.date >= timezone.now()
+
+    @cached_property
+    def external_video(self):
+        return None if self.video_id else parse_external_video(self.external_video_url)
+
+    @cached_property
+    def cues(self):
+        try:
+            return vtt.parse(self.captions) if self.captions.strip() else []
+        except vtt.WebVTTError:
+            return []
+
+    def captions_text(self):
+        """The captions' words, for the search index (found even before a transcript is written)."""
+        return vtt.plain_text(self.cues)
+
+    def sorted_chapters(self):
+        chapters = [chapter for chapter in self.chapters.all() if chapter.start_seconds is not None]
+        return sorted(chapters, key=lambda chapter: (chapter.start_seconds, chapter.sort_order or 0))
+
+    def play_token(self):
+        """One token per page load: the play counter counts it once (see ``count_play``)."""
+        return signing.dumps({"p": self.pk, "n": secrets.token_urlsafe(9)}, salt=PLAY_TOKEN_SALT)
+
+    # --- Routes -----------------------------------------------------------------------------
+    # Wagtail checks the page's privacy before any route runs (before_serve_page); the routes
+    # check again, so that they stay private whatever calls them.
+
+    @path("video/")
+    def serve_video(self, request):
+        from .files import is_local, ranged_file_response
+
+        if (response := refusal(self, request)) is not None:
+            return response
+        media = self.video
+        if media is None or not media.file:
+            raise Http404("Pas de vidéo déposée pour ce webinaire")
+        restricted = bool(self.get_view_restrictions())
+        if not is_local(media.file):
+            # A remote storage answers Range requests itself: a short-lived signed address,
+            # given only after the privacy check above.
+            response = HttpResponseRedirect(media.file.url)
+            response["Cache-Control"] = "private, no-store"
+            return response
+        extension = media.file.name.rsplit(".", 1)[-1].lower()
+        return ranged_file_response(
+            request,
+            media.file,
+            filename=f"{self.slug}.{extension}",
+            cache_control="private, max-age=3600" if restricted else "public, max-age=3600",
+            as_attachment=request.GET.get("telecharger") == "1",
+        )
+
+    @path("sous-titres/")
+    def serve_captions(self, request):
+        if (response := refusal(self, request)) is not None:
+            return response
+        if not self.cues:
+            raise Http404("Pas de sous-titres pour ce webinaire")
+        response = HttpResponse(self.captions, content_type="text/vtt; charset=utf-8")
+        response["Cache-Control"] = "private, max-age=300" if self.get_view_restrictions() else "max-age=300"
+        if request.GET.get("telecharger") == "1":
+            response["Content-Disposition"] = f'attachment; filename="{self.slug}.vtt"'
+        return response
+
+    @path("lecture/")
+    def count_play(self, request):
+        """The first ``play`` of a page load, sent by static/js/webinars.js: one more play this
+        month. No IP, no user, no cookie of ours: only the counter."""
+        if request.method != "POST":
+            return HttpResponseNotAllowed(["POST"])
+        if (response := refusal(self, request)) is not None:
+            return response
+        try:
+            token = signing.loads(
+                request.POST.get("jeton", ""), salt=PLAY_TOKEN_SALT, max_age=PLAY_TOKEN_MAX_AGE
+            )
+        except signing.BadSignature:
+            return HttpResponse("Jeton de lecture invalide ou expiré.", status=400, content_type="text/plain")
+        if token.get("p") != self.pk:
+            return HttpResponse("Jeton de lecture invalide.", status=400, content_type="text/plain")
+        if cache.add(f"webinars:play:{token['n']}", True, PLAY_TOKEN_MAX_AGE):
+            PlayCount.increment(self)
+        return HttpResponse(status=204)
+
+    # --- Rendering --------------------------------------------------------------------------
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        external = self.external_video
+        chapters = self.sorted_chapters()
+        for chapter in chapters:
+            chapter.link = external.url_at(chapter.start_seconds) if external else f"#t={chapter.timecode}"
+        context["chapters"] = chapters
+        context["documents"] = list(self.documents.select_related("document"))
+        context["speakers"] = list(self.speakers.all())
+        context["themes"] = list(self.themes.all())
+        context["audiences"] = list(self.audiences.all())
+        context["related_resources"] = list(
+            self.related_resources.live().public().select_related("resource_type").order_by("title")
+        )
+        context["related_trainings"] = list(self.related_trainings.live().public().order_by("title"))
+        context["external_video"] = external
+        context.update(self._video_file_context())
+        context["has_captions"] = bool(self.cues)
+        context["restriction"] = next(iter(self.get_view_restrictions()), None)
+        if (context["has_video_file"] or external) and self.live:
+            context["play_token"] = self.play_token()
+        return context
+
+    def _video_file_context(self):
+        from .files import content_type_for
+
+        media = self.video if self.video_id else None
+        if media is None or not media.file:
+            return {"has_video_file": False}
+        try:
+            size = media.file.size
+        except OSError:  # the file is missing from the storage: the page still shows the rest
+            return {"has_video_file": False}
+        content_type = content_type_for(media.file.name)
+        return {
+            "has_video_file": True,
+            "video_type": content_type,
+            "video_format": media.file.name.rsplit(".", 1)[-1].upper(),
+            "video_size": size,
+            "video_width": media.width,
+            "video_height": media.height,
+        }
+
+
+class WebinarChapter(Orderable):
+    page = ParentalKey(WebinarPage, related_name="chapters", on_delete=models.CASCADE)
+    start = models.CharField(
+        "début",
+        max_length=9,
+        validators=[validate_chapter_time],
+        help_text="« mm:ss » ou « hh:mm:ss ».",
+    )
+    title = models.CharField("titre", max_length=200)
+
+    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("title")])]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "chapitre"
+        verbose_name_plural = "chapitres"
+
+    def __str__(self):
+        return f"{self.start} {self.title}"
+
+    @property
+    def start_seconds(self):
+        return parse_chapter_time(self.start)
+
+    @property
+    def timecode(self):
+        """The normalised time, as used in shareable links: #t=05:30."""
+        return format_chapter_time(self.start_seconds or 0)
+
+
+class WebinarDocument(Orderable):
+    """Slides and handouts: library documents, which follow the webinar's privacy
+    (``webinars.wagtail_hooks.protect_webinar_documents``)."""
+
+    page = ParentalKey(WebinarPage, related_name="documents", on_delete=models.CASCADE)
+    document = models.ForeignKey(
+        settings.WAGTAILDOCS_DOCUMENT_MODEL,
+        verbose_name="document",
+        on_delete=models.PROTECT,
+        related_name="webinar_files",
+    )
+    label = models.CharField(
+        "intitulé", max_length=200, blank=True, help_text="Par défaut, le titre du document."
+    )
+
+    panels = [FieldPanel("document"), FieldPanel("label")]
+
+    class Meta(Orderable.Meta):
+        verbose_name = "document"
+        verbose_name_plural = "documents"
+
+    def __str__(self):
+        return self.label or self.document.title
+
+
+class PlayCount(models.Model):
+    """Plays per webinar and per month; no IP, no user, no time of day."""
+
+    webinar = models.ForeignKey(WebinarPage, on_delete=models.CASCADE, related_name="play_counts")
+    month = models.DateField("mois")
+    count = models.PositiveIntegerField("lectures", default=0)
+
+    class Meta:
+        verbose_name = "lectures du mois"
+        verbose_name_plural = "lectures par mois"
+        constraints = [models.UniqueConstraint("webinar", "month", name="webinars_playcount_webinar_month")]
+        ordering = ["-month"]
+
+    def __str__(self):
+        return f"{self.webinar} — {self.month:%m/%Y} : {self.count}"
+
+    @classmethod
+    def increment(cls, webinar):
+        month = timezone.localdate().replace(day=1)
+        if cls.objects.filter(webinar=webinar, month=month).update(count=F("count") + 1):
+            return
+        try:
+            with transaction.atomic():
+                cls.objects.create(webinar=webinar, month=month, count=1)
+        except IntegrityError:  # created meanwhile by a concurrent play
+            cls.objects.filter(webinar=webinar, month=month).update(count=F("count") + 1)

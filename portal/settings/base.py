@@ -53,6 +53,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
     "wagtail_modeladmin",
+    "wagtailmedia",
     "wagtail.embeds",
     "wagtail.sites",
     "wagtail.users",
@@ -233,8 +234,10 @@ def search_backends_from_url(url):
     if not url:
         return {
             "default": {
-                "BACKEND": "wagtail.search.backends.database",
-                "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG") or None,
+                "BACKEND": "search.backends.database",
+                # PostgreSQL: French stemming without accents (see search/migrations/0001).
+                "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG")
+                or ("fr_unaccent" if DATABASES["default"]["ENGINE"].endswith("postgresql") else None),
                 "AUTO_UPDATE": True,
             }
         }
@@ -250,7 +253,7 @@ def search_backends_from_url(url):
         "default": {
             "BACKEND": f"wagtail.search.backends.{engine}",
             "URLS": [f"{parts.scheme}://{parts.netloc}"],
-            "INDEX": index,
+            "INDEX_PREFIX": f"{index}_",
             "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
             "AUTO_UPDATE": True,
             "ATOMIC_REBUILD": True,
@@ -306,3 +309,15 @@ ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
 WAGTAILDOCS_DOCUMENT_MODEL = "library.LibraryDocument"
 WAGTAILDOCS_DOCUMENT_FORM_BASE = "library.forms.DocumentForm"
 REGISTRATION_RETENTION_MONTHS = int(os.environ.get("REGISTRATION_RETENTION_MONTHS", "24"))
+
+# Webinars
+# Videos are uploaded through wagtailmedia; webinars.media_forms.MediaForm checks their size and
+# that their bytes really are a video. Private webinars' files are served by the page's own
+# routes (webinars/models.py), never by their media URL.
+WAGTAILMEDIA = {
+    "MEDIA_FORM_BASE": "webinars.media_forms.MediaForm",
+    "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm", "ogv", "mov"],
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "oga", "wav"],
+}
+WEBINAR_VIDEO_MAX_UPLOAD_SIZE = int(os.environ.get("WEBINAR_VIDEO_MAX_UPLOAD_SIZE", str(500 * 1024 * 1024)))
+WEBINAR_CAPTIONS_MAX_UPLOAD_SIZE = 2 * 1024 * 1024

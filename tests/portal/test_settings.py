@@ -82,7 +82,7 @@ def test_admin_speaks_french(client, demo_users):
 @pytest.mark.parametrize(
     ("url", "backend", "urls"),
     [
-        ("", "wagtail.search.backends.database", None),
+        ("", "search.backends.database", None),
         (
             "opensearch2+http://127.0.0.1:9250",
             "wagtail.search.backends.opensearch2",

