@@ -8,7 +8,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
+from search import autocomplete as search_autocomplete
 from search import views as search_views
+from search.api import api_router
 
 urlpatterns = [
     # The admin shares the public, throttled log-in page.
@@ -19,6 +21,8 @@ urlpatterns = [
     path("boite-a-outils/annuaire/", accounts_views.referent_directory, name="referent_directory"),
     path("inscriptions/", include("trainings.urls")),
     path("recherche/", search_views.search, name="search"),
+    path("recherche/suggestions/", search_autocomplete.suggestions, name="search_suggestions"),
+    path("api/v2/", api_router.urls),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

@@ -52,6 +52,9 @@ def main():
         ("Bibliothèque page 50", "/ressources/?page=50"),
         ("Ressource", resource.url),
         ("Flux RSS", "/ressources/flux/"),
+        ("Recherche « reperage »", "/recherche/?q=reperage"),
+        ("Recherche 3 mots", "/recherche/?q=violences+conjugales+grossesse"),
+        ("Recherche filtrée", "/recherche/?q=violences&type=library.resourcepage&theme=reperage"),
     ]
     count = ResourcePage.objects.live().count()
     print(

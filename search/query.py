@@ -1,8 +1,24 @@
-"""From what a person typed to a search query: quotes make phrases, the rest is plain text."""
+"""From what a person typed to a search query: quotes make phrases, the rest is plain text.
+
+``search()`` returns lazy results (like a queryset: the engine is asked when they are counted,
+sliced to an item, iterated). When an external engine (OpenSearch/Elasticsearch) cannot answer
+— connection refused, timeout, cluster unavailable, indices never built — evaluating them raises
+``SearchUnavailable`` instead of the client's exception, so callers catch one thing (the search
+page answers 503). Evaluate them inside that ``try``."""
+
+import functools
+import logging
+from contextlib import contextmanager
 
 from wagtail.search.utils import parse_query_string
 
 MAX_QUERY_LENGTH = 200
+
+logger = logging.getLogger(__name__)
+
+
+class SearchUnavailable(Exception):
+    """The search engine cannot be reached: the page answers 503 with a French message."""
 
 
 def clean_query_string(raw):
@@ -29,7 +45,105 @@ def has_search_terms(raw):
 
 
 def search(queryset, raw, operator="and"):
+    """Lazy search results; evaluating them raises ``SearchUnavailable`` if the engine is down."""
     if not has_search_terms(raw):
         return queryset.none()
     _, query = build_query(raw, operator=operator)
-    return queryset.search(query)
+    with engine_errors():
+        results = queryset.search(query)
+    return GuardedResults(results)
+
+
+# --- The engine cannot answer -------------------------------------------------------------
+
+
+def engine_unavailable(exc):
+    """True for an error meaning the search engine cannot answer (not a bug in the query)."""
+    try:
+        import opensearchpy
+    except ImportError:  # pragma: no cover - installed with the project
+        opensearchpy = None
+    try:
+        import elasticsearch
+    except ImportError:  # pragma: no cover - installed with the project
+        elasticsearch = None
+
+    if opensearchpy is not None:
+        # ConnectionError covers refused connections, timeouts (ConnectionTimeout) and TLS.
+        if isinstance(exc, opensearchpy.ConnectionError):
+            return True
+        if isinstance(exc, opensearchpy.TransportError):
+            return _server_side(exc.status_code, exc.error)
+    if elasticsearch is not None:
+        if isinstance(exc, (elasticsearch.ConnectionError, elasticsearch.ConnectionTimeout)):
+            return True
+        if isinstance(exc, elasticsearch.ApiError):
+            return _server_side(exc.meta.status, exc.error)
+    return False
+
+
+def _server_side(status, error):
+    # 5xx: cluster unavailable, no shard available… index_not_found: `update_index` never ran.
+    return (isinstance(status, int) and status >= 500) or error == "index_not_found_exception"
+
+
+@contextmanager
+def engine_errors():
+    """Turn the engine's "cannot answer" errors into ``SearchUnavailable`` (logged)."""
+    try:
+        yield
+    except SearchUnavailable:
+        raise
+    except Exception as exc:
+        if not engine_unavailable(exc):
+            raise
+        logger.error("Search engine unavailable: %r", exc)
+        raise SearchUnavailable(str(exc)) from exc
+
+
+def _guard(value):
+    from modelsearch.backends.base import BaseSearchResults
+
+    return GuardedResults(value) if isinstance(value, BaseSearchResults) else value
+
+
+class GuardedResults:
+    """modelsearch's search results, with ``engine_errors`` around every evaluation. Behaves
+    like them (slicing, ``count()``, ``len()``, iteration, ``annotate_score``…), so
+    ``Paginator`` and templates take it as is."""
+
+    def __init__(self, results):
+        self._results = results
+
+    def __getattr__(self, name):
+        if name == "_results":  # not set yet (copy, pickle): no recursion
+            raise AttributeError(name)
+        value = getattr(self._results, name)
+        if not callable(value):
+            return value
+
+        @functools.wraps(value)
+        def guarded(*args, **kwargs):
+            with engine_errors():
+                return _guard(value(*args, **kwargs))
+
+        return guarded
+
+    def __getitem__(self, key):
+        with engine_errors():
+            return _guard(self._results[key])
+
+    def __iter__(self):
+        with engine_errors():
+            return iter(self._results.results())
+
+    def __len__(self):
+        with engine_errors():
+            return len(self._results)
+
+    def __bool__(self):
+        return len(self) > 0
+
+    def __repr__(self):
+        with engine_errors():
+            return repr(self._results)

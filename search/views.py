@@ -4,37 +4,66 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from wagtail.models import Page, Site
 
-from .query import clean_query_string, has_search_terms
+from .query import SearchUnavailable, clean_query_string, has_search_terms
 from .query import search as run_search
+from .querylog import promotions_for, record
+from .results import MAX_RESULTS, SearchResultList, describe
 
 RESULTS_PER_PAGE = 10
+SUGGESTED_SEARCHES = [
+    "repérage",
+    "violences conjugales",
+    "enfants co-victimes",
+    "ordonnance de protection",
+    "emprise",
+]
 
 
 def search(request):
     query = clean_query_string(request.GET.get("q", ""))
-    results = None
-    only_stop_words = bool(query) and not has_search_terms(query)
-    if query and not only_stop_words:
-        site = Site.find_for_request(request)
-        # Public pages only, whoever asks: a logged-in professional must not even see the
-        # titles of the referents' toolbox.
-        pages = Page.objects.live().public()
-        if site is not None:
-            pages = pages.descendant_of(site.root_page, inclusive=True)
-        paginator = Paginator(run_search(pages.specific(), query), RESULTS_PER_PAGE)
-        results = paginator.get_page(request.GET.get("page"))
-
-    response = TemplateResponse(
-        request,
-        "search/search.html",
-        {
-            "search_query": query,
-            "page_obj": results,
-            "only_stop_words": only_stop_words,
-            "breadcrumb": [("Accueil", "/"), ("Recherche", None)],
-        },
-    )
+    context = {
+        "search_query": query,
+        "page_obj": None,
+        "only_stop_words": bool(query) and not has_search_terms(query),
+        "suggested_searches": SUGGESTED_SEARCHES,
+        "breadcrumb": [("Accueil", "/"), ("Recherche", None)],
+    }
+    status = 200
+    if query and not context["only_stop_words"]:
+        try:
+            context.update(run_and_describe(request, query))
+        except SearchUnavailable:
+            context["unavailable"] = True
+            status = 503
+    response = TemplateResponse(request, "search/search.html", context, status=status)
     if query:
         add_never_cache_headers(response)
         patch_cache_control(response, no_cache=True)
     return response
+
+
+def run_and_describe(request, query):
+    site = Site.find_for_request(request)
+    # Public pages only, whoever asks: a logged-in professional must not even see the
+    # titles of the referents' toolbox.
+    pages = Page.objects.live().public()
+    if site is not None:
+        pages = pages.descendant_of(site.root_page, inclusive=True)
+    ranked_ids = [page.pk for page in run_search(pages, query)[:MAX_RESULTS]]
+    results = SearchResultList(ranked_ids, request.GET)
+    ids = results.filtered_ids()
+    page_obj = Paginator(ids, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
+    specific = {page.pk: page for page in Page.objects.filter(pk__in=list(page_obj.object_list)).specific()}
+    shown = [specific[pk] for pk in page_obj.object_list if pk in specific]
+    record(query, len(ids))
+    filter_query = request.GET.copy()
+    filter_query.pop("page", None)
+    return {
+        "page_obj": page_obj,
+        "results": describe(shown, query),
+        "facets": results.facets(),
+        "ignored_filters": results.ignored,
+        "is_filtered": any(results.selected.values()),
+        "truncated": len(ranked_ids) >= MAX_RESULTS,
+        "promotions": promotions_for(query),
+    }

@@ -50,6 +50,8 @@ INSTALLED_APPS = [
     "wagtail.contrib.sitemaps",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.routable_page",
+    "wagtail.api.v2",
+    "rest_framework",
     "wagtail.contrib.table_block",
     "wagtail.contrib.typed_table_block",
     "wagtail_modeladmin",
@@ -229,7 +231,13 @@ def search_backends_from_url(url):
 
     Empty: the database backend (SQLite or PostgreSQL full text). Otherwise
     ``<engine>+<scheme>://host:port[/prefix]`` with engine one of opensearch2,
-    opensearch3, elasticsearch7, elasticsearch8, elasticsearch9.
+    opensearch3, elasticsearch7, elasticsearch8, elasticsearch9; the path, if any, prefixes
+    the index names (default ``portail_vif``: ``portail_vif_wagtailcore_page``…).
+
+    On OpenSearch/Elasticsearch the indices get the portal's French analysis (``INDEX_SETTINGS``
+    below). If the engine is down, saving and publishing still work (modelsearch logs the failed
+    index update and goes on) and searches answer 503 (``search.query.SearchUnavailable``);
+    ``manage.py update_index`` afterwards puts back what was missed.
     """
     if not url:
         return {
@@ -247,16 +255,74 @@ def search_backends_from_url(url):
         raise ImproperlyConfigured(
             f"SEARCH_URL must look like '<engine>+http://host:port', engine in {sorted(engines)}."
         )
+    if engine == "elasticsearch7":
+        import elasticsearch
+
+        if elasticsearch.VERSION[0] != 7:
+            raise ImproperlyConfigured(
+                f"SEARCH_URL={url!r}: the elasticsearch7 backend needs the 7.x Python client, "
+                f"{elasticsearch.__versionstr__} is installed (use elasticsearch8 with an 8.x server)."
+            )
+    # The engine names the server's major version. For OpenSearch 2 the backend class is
+    # nevertheless opensearch3's: modelsearch's opensearch2 backend calls the client with
+    # positional arguments (``indices.delete(name)``), which opensearch-py 3.x (installed)
+    # refuses, and opensearch3's passes keyword arguments, which opensearch-py 2.x and 3.x
+    # both accept; it speaks to a 2.x server just as well (tested against 2.19).
+    backend = "opensearch3" if engine == "opensearch2" else engine
     parts = urlsplit(rest)
     index = parts.path.strip("/") or os.environ.get("SEARCH_INDEX", "portail_vif")
+
+    # French analysis, the same as the database backend's (search.french): elisions (l', d',
+    # qu'…, straight or curly apostrophe), case, accents, French stop words, light French
+    # stemming: "Violences conjugales", "violence conjugale" and "VIOLENCE CONJUGALE" meet,
+    # so do "repérage" and "reperage", "l'enfant" and "enfants". modelsearch deep-merges
+    # INDEX_SETTINGS into its own index settings (its ngram filters stay):
+    # - "default": modelsearch maps search fields (and _all_text) as "text" without an
+    #   analyzer, so the index's default analyzer applies to them, at index and query time;
+    # - "edgengram_analyzer": modelsearch's autocomplete analyzer (_edgengrams and
+    #   AutocompleteField), kept with its edge n-grams, plus elisions and accents;
+    # - "standard": modelsearch's *query* analyzer for those autocomplete fields, redefined in
+    #   the portal's indices only (elisions, lowercase, accents; no stemming: a prefix is being
+    #   typed), so that "l'enf" and "repé" find "L'enfant" and "Repérage".
+    # Stop words: search.french.STOP_WORDS (Snowball's list, accent-folded, applied after
+    # folding: "même" and "meme" both go), the list search.query.has_search_terms uses too.
+    from search.french import STOP_WORDS
+
+    elision = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
+    french = ["french_elision", "lowercase", "asciifolding", "french_stop", "french_stemmer"]
+    index_settings = {
+        "settings": {
+            "analysis": {
+                "filter": {
+                    "french_elision": {"type": "elision", "articles_case": True, "articles": elision},
+                    "french_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS)},
+                    "french_stemmer": {"type": "stemmer", "language": "light_french"},
+                },
+                "analyzer": {
+                    "default": {"type": "custom", "tokenizer": "standard", "filter": french},
+                    "edgengram_analyzer": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": ["french_elision", "lowercase", "asciifolding", "edgengram"],
+                    },
+                    "standard": {
+                        "type": "custom",
+                        "tokenizer": "standard",
+                        "filter": ["french_elision", "lowercase", "asciifolding"],
+                    },
+                },
+            }
+        }
+    }
     return {
         "default": {
-            "BACKEND": f"wagtail.search.backends.{engine}",
+            "BACKEND": f"wagtail.search.backends.{backend}",
             "URLS": [f"{parts.scheme}://{parts.netloc}"],
             "INDEX_PREFIX": f"{index}_",
             "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
             "AUTO_UPDATE": True,
             "ATOMIC_REBUILD": True,
+            "INDEX_SETTINGS": index_settings,
         }
     }
 

@@ -23,4 +23,8 @@ def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a ba
 
         if isinstance(backend, SQLiteSearchBackend):
             return FrenchSQLiteSearchBackend(params)
+    elif connection.vendor == "postgresql" and backend.config == "fr_unaccent":
+        # modelsearch autocompletes with "simple" (no stemming); ours also ignores accents
+        # (search/migrations/0004).
+        backend.autocomplete_config = "simple_unaccent"
     return backend

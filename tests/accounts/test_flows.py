@@ -85,12 +85,12 @@ def test_signup_verification_login_and_profile(client):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"email": "pas-une-adresse"}, "Saisissez une adresse de courriel valide."),
+        ({"email": "pas-une-adresse"}, "Saisissez une adresse e-mail valide."),
         ({"consent": ""}, "Votre accord est nécessaire pour créer un compte."),
         ({"password1": "azerty", "password2": "azerty"}, "Ce mot de passe est trop court."),
         ({"password2": "autre-chose-2026"}, "Vous devez saisir deux fois le même mot de passe."),
         ({"territory": "paris"}, "Sélectionnez un choix valide."),
-        ({"first_name": ""}, "Champ requis."),
+        ({"first_name": ""}, "Ce champ est obligatoire."),
     ],
 )
 def test_signup_bad_input_gets_a_french_message(client, change, message):

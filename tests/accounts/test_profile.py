@@ -63,7 +63,7 @@ def test_profile_bad_input_is_refused_in_french_without_saving(client, demo_user
     assert response.status_code == 400
     html = response.content.decode()
     assert "Erreur : Sélectionnez un choix valide." in html
-    assert "Erreur : Champ requis." in html
+    assert "Erreur : Ce champ est obligatoire." in html
     assert User.objects.get(email="professionnel@exemple.fr").territory == "douaisis"
 
 

@@ -85,7 +85,7 @@ def test_admin_speaks_french(client, demo_users):
         ("", "search.backends.database", None),
         (
             "opensearch2+http://127.0.0.1:9250",
-            "wagtail.search.backends.opensearch2",
+            "wagtail.search.backends.opensearch3",
             ["http://127.0.0.1:9250"],
         ),
         (

@@ -1,19 +1,36 @@
 """French that works: the same assertions on every search backend present.
 
-Locally the database backend runs on SQLite (FTS5 + the portal's French analysis); in CI it
-runs on PostgreSQL (the ``fr_unaccent`` configuration)."""
+- ``database``: always. Locally SQLite (FTS5 + the portal's French analysis, ``search.french``);
+  in CI PostgreSQL (the ``fr_unaccent`` configuration).
+- ``opensearch``: the node named by ``SEARCH_TEST_URL`` (``.ci/run`` starts one, see
+  ci/README.md), with the settings ``SEARCH_URL`` would give (``search_backends_from_url``:
+  French analyzers). Skipped locally without that variable, fails under ``CI=true``.
+
+The pages are created once for the module, in a transaction rolled back at its end (each test
+runs in a savepoint inside it), and the OpenSearch indices are built once (``update_index``,
+under a prefix unique to the run, deleted at the end)."""
+
+import os
+import uuid
 
 import pytest
 
-from django.db import connection
+from django.core.management import call_command
+from django.db import connection, transaction
+from django.test import override_settings
 
 from wagtail.models import Page
+from wagtail.search.backends import get_search_backend
 
 from home.demo import ensure_page, get_home_page, rich, stream
 from home.models import ContentPage
+from portal.settings.base import search_backends_from_url
 from search.query import search
+from tests.conftest import require_service
 
 pytestmark = pytest.mark.django_db
+
+SEARCH_TEST_URL = os.environ.get("SEARCH_TEST_URL", "")
 
 PAGES = {
     "conjugal": ("Violences conjugales : repères", "Les violences au sein du couple et leurs effets."),
@@ -29,34 +46,88 @@ PAGES = {
 }
 
 
-@pytest.fixture
-def pages(db):
-    home = get_home_page()
-    created = {}
-    for key, (title, intro) in PAGES.items():
-        created[key] = ensure_page(
-            home,
-            ContentPage,
-            f"recherche-{key}",
-            title=title,
-            intro=intro,
-            body=stream(("paragraph", rich(intro))),
-        )
-    return created
+@pytest.fixture(scope="module")
+def pages(django_db_setup, django_db_blocker):
+    """The pages, indexed by the database backend as they are published."""
+    with django_db_blocker.unblock(), transaction.atomic():
+        home = get_home_page()
+        created = {
+            key: ensure_page(
+                home,
+                ContentPage,
+                f"recherche-{key}",
+                title=title,
+                intro=intro,
+                body=stream(("paragraph", rich(intro))),
+            )
+            for key, (title, intro) in PAGES.items()
+        }
+        yield created
+        transaction.set_rollback(True)
+
+
+def opensearch_test_backends(prefix):
+    """``WAGTAILSEARCH_BACKENDS`` for the test node, indices prefixed with ``prefix``."""
+    require_service(
+        bool(SEARCH_TEST_URL),
+        "SEARCH_TEST_URL non défini : pas de nœud OpenSearch pour les tests de recherche "
+        "(`bash .ci/run` en démarre un, ou ci/search-node/node.sh run ; "
+        "puis SEARCH_TEST_URL=opensearch2+http://127.0.0.1:9250)",
+    )
+    return search_backends_from_url(f"{SEARCH_TEST_URL.rstrip('/')}/{prefix}")
+
+
+def delete_indices(backends):
+    """Drop every index (and alias) under the backend's prefix."""
+    backend = get_search_backend()
+    prefix = backends["default"]["INDEX_PREFIX"]
+    names = list(backend.es.indices.get(index=f"{prefix}*"))
+    if names:
+        backend.es.indices.delete(index=",".join(names))
+
+
+@pytest.fixture(scope="module")
+def opensearch_backends(pages, django_db_blocker):
+    backends = opensearch_test_backends(f"test_{uuid.uuid4().hex[:12]}")
+    # modelsearch builds a new backend (and client) on each get_search_backend(): no cache to
+    # clear, overriding the setting is enough.
+    try:
+        with django_db_blocker.unblock(), override_settings(WAGTAILSEARCH_BACKENDS=backends):
+            call_command("update_index", verbosity=0)
+        yield backends
+    finally:
+        with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+            delete_indices(backends)
+
+
+@pytest.fixture(params=["database", "opensearch"])
+def backend(request, pages):
+    if request.param == "database":
+        yield "database"
+        return
+    backends = request.getfixturevalue("opensearch_backends")
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        yield "opensearch"
 
 
 def found(typed):
     return {page.slug.removeprefix("recherche-") for page in search(Page.objects.live(), typed)}
 
 
-def test_backend_in_use():
-    from wagtail.search.backends import get_search_backend
-
-    backend = get_search_backend()
-    if connection.vendor == "postgresql":
-        assert backend.config == "fr_unaccent"
+def test_backend_in_use(backend):
+    search_backend = get_search_backend()
+    if backend == "opensearch":
+        # opensearch2+ URLs get the opensearch3 backend class (see search_backends_from_url).
+        assert type(search_backend).__name__ == "OpenSearch3SearchBackend"
+        index = search_backend.get_index_for_model(Page).name
+        analyzed = search_backend.es.indices.analyze(
+            index=index, body={"text": "L’Évaluation des VIOLENCES conjugales, même ici"}
+        )
+        assert [token["token"] for token in analyzed["tokens"]] == ["evalu", "violenc", "conjugal"]
+    elif connection.vendor == "postgresql":
+        assert search_backend.config == "fr_unaccent"
     else:
-        assert type(backend).__name__ == "FrenchSQLiteSearchBackend"
+        assert type(search_backend).__name__ == "FrenchSQLiteSearchBackend"
 
 
 @pytest.mark.parametrize(
@@ -78,20 +149,42 @@ def test_backend_in_use():
         ("l’accueil", {"accueil", "evaluation"}),
     ],
 )
-def test_forms_accents_elisions_and_case(pages, query, expected):
+def test_forms_accents_elisions_and_case(backend, query, expected):
     assert expected <= found(query), f"{query!r} → {found(query)}"
     assert "unrelated" not in found(query)
 
 
-def test_stop_words_do_not_drown_results(pages):
+def test_stop_words_do_not_drown_results(backend):
     assert found("les violences dans le couple") == {"conjugal"}
 
 
-def test_phrase_search(pages):
+def test_phrase_search(backend):
     assert found('"ordonnance de protection"') == {"phrase"}
     assert found('"protection ordonnance"') == set()
 
 
 @pytest.mark.parametrize("query", ["de la", "les", "   "])
-def test_only_stop_words_find_nothing_without_error(pages, query):
+def test_only_stop_words_find_nothing_without_error(backend, query):
     assert found(query) == set()
+
+
+# modelsearch's PostgreSQL backend indexes and queries autocomplete with the "simple"
+# configuration (hard-coded): no accent folding, so "repé" misses "repères" and "REPERAG"
+# misses "Repérage" there. Strict: the day it is fixed, these cases pass and must lose the mark.
+
+
+@pytest.mark.parametrize(
+    ("typed", "expected"),
+    [
+        ("repé", {"conjugal", "reperage"}),
+        ("REPERAG", {"reperage"}),
+        ("l'enf", {"enfant"}),
+        ("l’Enf", {"enfant"}),
+        ("Éval", {"evaluation"}),
+        ("ordonnance prot", {"phrase"}),
+    ],
+)
+def test_autocomplete_prefixes(request, backend, typed, expected):
+    """Titles as they are typed: prefixes, accents or not, elisions (modelsearch's autocomplete)."""
+    pages = Page.objects.live().autocomplete(typed, operator="and")
+    assert {page.slug.removeprefix("recherche-") for page in pages} == expected

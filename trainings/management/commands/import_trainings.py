@@ -4,9 +4,9 @@
 The logic lives in ``trainings.importing``; this command only finds the catalogue, prints
 the report and chooses the exit status (the same contract as ``import_resources``)."""
 
-from django.core.management.base import BaseCommand, CommandError
+from django.core.management.base import CommandError
 
-from home.importing import ImportFileError
+from home.management_import import ImportCommand
 from trainings.importing import TrainingImporter, get_catalog
 
 HELP = """Importe des formations et leurs sessions dans le catalogue depuis un fichier CSV (UTF-8,
@@ -46,56 +46,14 @@ si le fichier entier est inutilisable (introuvable, illisible, colonnes obligato
 auquel cas rien n'est importé. Avec --dry-run, même code de sortie, mais rien n'est écrit."""
 
 
-class Command(BaseCommand):
+class Command(ImportCommand):
     help = HELP
 
-    def create_parser(self, prog_name, subcommand, **kwargs):
-        from argparse import RawDescriptionHelpFormatter
-
-        parser = super().create_parser(prog_name, subcommand, **kwargs)
-        parser.formatter_class = RawDescriptionHelpFormatter
-        return parser
-
-    def add_arguments(self, parser):
-        parser.add_argument("file", metavar="FICHIER", help="Fichier .csv ou .xlsx à importer.")
-        parser.add_argument(
-            "--dry-run",
-            action="store_true",
-            help="Vérifie le fichier et affiche le bilan sans rien enregistrer.",
-        )
-
-    def handle(self, *args, file, dry_run=False, verbosity=1, **options):
+    def get_importer(self):
         catalog = get_catalog()
         if catalog is None:
             raise CommandError(
                 "Le catalogue des formations (page « formations ») n'existe pas encore : "
                 "créez-le sous la page d'accueil dans l'administration avant d'importer."
             )
-        importer = TrainingImporter(catalog)
-        try:
-            report = importer.run(file, dry_run=dry_run)
-        except ImportFileError as error:
-            raise CommandError(str(error)) from error
-
-        if report.ignored_columns and verbosity >= 1:
-            self.stderr.write(
-                "Colonne(s) ignorée(s) : " + ", ".join(f"« {name} »" for name in report.ignored_columns)
-            )
-        for message in report.error_lines():
-            self.stderr.write(message)
-        if verbosity >= 2:
-            prefix = "serait " if dry_run else ""
-            for line, outcome, label in report.outcomes:
-                self.stdout.write(f"Ligne {line} : {prefix}{outcome.value} « {label} »")
-
-        summary = importer.summary(report)
-        if dry_run:
-            summary = f"Simulation (--dry-run), rien n'a été enregistré : {summary}"
-        style = self.style.SUCCESS if not report.error_count else self.style.WARNING
-        self.stdout.write(style(summary))
-
-        if report.error_count:
-            done = "rien n'a été enregistré" if dry_run else "les lignes valides ont été importées"
-            raise CommandError(
-                f"{report.error_count} ligne(s) en erreur ({done}) : corrigez-les puis relancez l'import."
-            )
+        return TrainingImporter(catalog)

@@ -1,0 +1,193 @@
+"""Search results the portal's way: one bounded, relevance-ordered list of public pages,
+filtered by facets (content type, theme, audience, year) in the database, described for
+display (type, date, themes, file formats, highlighted snippet)."""
+
+from collections import Counter
+
+from django.contrib.contenttypes.models import ContentType
+
+from wagtail.models import Page
+
+from home.models import Audience, Theme
+
+from .highlight import snippet
+
+# Beyond this many matches, people refine their query rather than page through.
+MAX_RESULTS = 500
+
+# Page types that are content people look for (index pages and the home are navigation).
+CONTENT_TYPES = {
+    "library.resourcepage": "Ressource",
+    "webinars.webinarpage": "Webinaire",
+    "trainings.trainingpage": "Formation",
+    "trainings.seminarpage": "Séminaire",
+    "home.contentpage": "Page",
+}
+
+
+def content_type_key(content_type):
+    return f"{content_type.app_label}.{content_type.model}"
+
+
+def related_ids(model_label, relation, ids, slugs):
+    """Ids among ``ids`` of pages of ``model_label`` whose ``relation`` has one of ``slugs``."""
+    from django.apps import apps
+
+    model = apps.get_model(model_label)
+    return set(
+        model.objects.filter(pk__in=ids, **{f"{relation}__slug__in": slugs}).values_list("pk", flat=True)
+    )
+
+
+TAXONOMY_MODELS = ["library.ResourcePage", "trainings.TrainingPage", "webinars.WebinarPage"]
+
+
+def taxonomy_counts(relation, ids):
+    from django.apps import apps
+
+    counter = Counter()
+    for label in TAXONOMY_MODELS:
+        model = apps.get_model(label)
+        through = getattr(model, relation).through
+        source = [f.name for f in through._meta.fields if f.related_model is model][0]
+        target = [
+            f.name for f in through._meta.fields if f.related_model not in (model, None) and f.name != "id"
+        ][0]
+        for term_id, _page_id in through.objects.filter(**{f"{source}__in": ids}).values_list(target, source):
+            counter[term_id] += 1
+    return counter
+
+
+def taxonomy_page_ids(relation, ids, slugs):
+    found = set()
+    for label in TAXONOMY_MODELS:
+        found |= related_ids(label, relation, ids, slugs)
+    return found
+
+
+class SearchResultList:
+    def __init__(self, ranked_ids, params):
+        self.ranked_ids = ranked_ids
+        self.params = params
+        self.content_types = {
+            content_type_key(ct): ct
+            for ct in ContentType.objects.filter(app_label__in=["library", "webinars", "trainings", "home"])
+        }
+        self.page_types = dict(Page.objects.filter(pk__in=ranked_ids).values_list("pk", "content_type_id"))
+        self.years = {
+            pk: date.year if date else None
+            for pk, date in Page.objects.filter(pk__in=ranked_ids).values_list("pk", "first_published_at")
+        }
+        self.themes = {t.slug: t for t in Theme.objects.all()}
+        self.audiences = {a.slug: a for a in Audience.objects.all()}
+        self.selected = {
+            "type": [v for v in params.getlist("type") if v in CONTENT_TYPES],
+            "theme": [v for v in params.getlist("theme") if v in self.themes],
+            "audience": [v for v in params.getlist("audience") if v in self.audiences],
+            "year": [v for v in params.getlist("year") if v.isdigit() and len(v) == 4],
+        }
+        self.ignored = [
+            value
+            for name in ("type", "theme", "audience", "year")
+            for value in params.getlist(name)
+            if value and value not in self.selected[name]
+        ]
+
+    def filtered_ids(self, skip=None):
+        ids = list(self.ranked_ids)
+        if self.selected["type"] and skip != "type":
+            wanted = {
+                self.content_types[key].pk for key in self.selected["type"] if key in self.content_types
+            }
+            ids = [pk for pk in ids if self.page_types.get(pk) in wanted]
+        if self.selected["theme"] and skip != "theme":
+            keep = taxonomy_page_ids("themes", ids, self.selected["theme"])
+            ids = [pk for pk in ids if pk in keep]
+        if self.selected["audience"] and skip != "audience":
+            keep = taxonomy_page_ids("audiences", ids, self.selected["audience"])
+            ids = [pk for pk in ids if pk in keep]
+        if self.selected["year"] and skip != "year":
+            years = {int(year) for year in self.selected["year"]}
+            ids = [pk for pk in ids if self.years.get(pk) in years]
+        return ids
+
+    def facets(self):
+        type_counts = Counter(self.page_types.get(pk) for pk in self.filtered_ids(skip="type"))
+        year_counts = Counter(self.years.get(pk) for pk in self.filtered_ids(skip="year"))
+        theme_counts = taxonomy_counts("themes", self.filtered_ids(skip="theme"))
+        audience_counts = taxonomy_counts("audiences", self.filtered_ids(skip="audience"))
+
+        def option(value, label, count, name):
+            return {"value": value, "label": label, "count": count, "selected": value in self.selected[name]}
+
+        return [
+            {
+                "name": "type",
+                "label": "Type de contenu",
+                "options": [
+                    option(key, label, type_counts.get(self.content_types[key].pk, 0), "type")
+                    for key, label in CONTENT_TYPES.items()
+                    if key in self.content_types and type_counts.get(self.content_types[key].pk)
+                ],
+            },
+            {
+                "name": "theme",
+                "label": "Thème",
+                "options": [
+                    option(t.slug, t.name, theme_counts[t.pk], "theme")
+                    for t in self.themes.values()
+                    if theme_counts.get(t.pk)
+                ],
+            },
+            {
+                "name": "audience",
+                "label": "Public",
+                "options": [
+                    option(a.slug, a.name, audience_counts[a.pk], "audience")
+                    for a in self.audiences.values()
+                    if audience_counts.get(a.pk)
+                ],
+            },
+            {
+                "name": "year",
+                "label": "Année",
+                "options": [
+                    option(str(y), str(y), n, "year")
+                    for y, n in sorted(year_counts.items(), key=lambda i: -(i[0] or 0))
+                    if y
+                ],
+            },
+        ]
+
+
+def describe(pages, query):
+    """Display data for the pages of one results page (already specific)."""
+    described = []
+    for page in pages:
+        key = content_type_key(page.content_type)
+        text_parts = [page.search_description, getattr(page, "intro", "")]
+        body = getattr(page, "body", None)
+        if body is not None and hasattr(body, "stream_block"):
+            text_parts.extend(body.stream_block.get_searchable_content(body))
+        for attribute in ("transcript", "files_text"):
+            value = getattr(page, attribute, None)
+            if callable(value):
+                value = value()
+            if value:
+                text_parts.append(str(value)[:20000])
+        themes = list(page.themes.all()) if hasattr(page, "themes") else []
+        files = list(page.files.select_related("document")) if hasattr(page, "files") else []
+        date = getattr(page, "published_on", None) or getattr(page, "date", None) or page.first_published_at
+        described.append(
+            {
+                "page": page,
+                "type": CONTENT_TYPES.get(key, page.specific_class._meta.verbose_name.capitalize()),
+                "date": date,
+                "themes": themes,
+                "formats": sorted(
+                    {item.document.file_extension.upper() for item in files if item.document_id}
+                ),
+                "snippet": snippet(" ".join(part for part in text_parts if part), query),
+            }
+        )
+    return described
