@@ -17,6 +17,7 @@ JSON message, never a 500."""
 from rest_framework import serializers
 from rest_framework.fields import Field
 from rest_framework.permissions import AllowAny
+from rest_framework.response import Response
 
 from django.core.exceptions import FieldError, ValidationError
 from django.db import DataError
@@ -38,7 +39,14 @@ from library.models import LibraryDocument, ResourceFile, ResourcePage
 from trainings.models import EventPage, SeminarPage, TrainingPage
 from webinars.models import WebinarDocument, WebinarPage
 
-from .query import MAX_QUERY_LENGTH, build_query, has_search_terms
+from .query import (
+    MAX_QUERY_LENGTH,
+    GuardedResults,
+    SearchUnavailable,
+    build_query,
+    engine_errors,
+    has_search_terms,
+)
 
 SEARCH_OPERATORS = ("and", "or")
 MAX_OFFSET = 100_000
@@ -120,7 +128,9 @@ class PortalSearchFilter(SearchFilter):
 
         _, query = build_query(raw, operator=operator)
         try:
-            return queryset.search(query, order_by_relevance="order" not in request.GET)
+            with engine_errors():
+                results = queryset.search(query, order_by_relevance="order" not in request.GET)
+            return GuardedResults(results)  # evaluated later, by the paginator
         except FilterFieldError as error:
             raise BadRequestError(
                 f"Impossible de filtrer sur « {error.field_name} » pendant une recherche."
@@ -260,6 +270,8 @@ class PartnerAPIMixin:
             raise BadRequestError("Valeur de filtre invalide.") from error
 
     def handle_exception(self, exc):
+        if isinstance(exc, SearchUnavailable):
+            return Response({"message": "Service de recherche temporairement indisponible."}, status=503)
         if isinstance(exc, ValidationError):
             exc = BadRequestError("Paramètre invalide.")
         elif isinstance(exc, (OverflowError, DataError)):

@@ -25,7 +25,7 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
-from .french import analyze, fold_accents, words
+from .french import STOP_WORDS, analyze, fold_accents, stem, words
 from .query import clean_query_string
 
 logger = logging.getLogger(__name__)
@@ -92,7 +92,11 @@ def find_suggestions(request, raw):
         pages = pages.descendant_of(site.root_page, inclusive=True)
 
     backend = get_search_backend()
-    found = backend.autocomplete(autocomplete_query(tokens, backend), pages)[:MAX_SUGGESTIONS]
+    if is_postgres(backend):
+        candidates = backend.autocomplete(autocomplete_query(tokens, backend), pages)[: MAX_SUGGESTIONS * 6]
+        found = keep_matching(candidates, postgres_terms(tokens)[:-1])[:MAX_SUGGESTIONS]
+    else:
+        found = backend.autocomplete(autocomplete_query(tokens, backend), pages)[:MAX_SUGGESTIONS]
     return [
         {
             "title": page.title,
@@ -107,6 +111,11 @@ def autocomplete_query(tokens, backend):
     """The text for ``.autocomplete()``; on the French SQLite backend, an ``Or`` of the text
     with the last word cut before each partial stemmed ending it may end with."""
     text = " ".join(tokens)
+    if is_postgres(backend):
+        # PostgreSQL autocompletes on unstemmed words (simple_unaccent) and only the last
+        # word is a prefix: ask for the stem of the last word ("conjugaux" → "conjugal"
+        # finds "conjugales"); the other words are checked in ``keep_matching``.
+        return stem(postgres_terms(tokens)[-1])
     if not is_french_sqlite(backend):
         return text
     from modelsearch.query import Or, PlainText
@@ -145,6 +154,26 @@ def last_word_variants(word):
         elif plain.endswith("y"):
             variants.append(plain[:-1] + "i")
     return variants
+
+
+def postgres_terms(tokens):
+    terms = [token.lower() for token in tokens if fold_accents(token.lower()) not in STOP_WORDS]
+    return terms or [tokens[-1].lower()]
+
+
+def keep_matching(pages, terms):
+    """Pages whose title has, for each term, a word starting with the term's stem."""
+    stems = [stem(term) for term in terms]
+    kept = []
+    for page in pages:
+        title_words = [fold_accents(word) for word in words(page.title)]
+        if all(any(word.startswith(prefix) for word in title_words) for prefix in stems):
+            kept.append(page)
+    return kept
+
+
+def is_postgres(backend):
+    return type(backend).__name__ == "PostgresSearchBackend"
 
 
 def is_french_sqlite(backend):

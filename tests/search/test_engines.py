@@ -146,3 +146,9 @@ def test_update_index_catches_up_on_opensearch(refused_port):
     finally:
         with override_settings(WAGTAILSEARCH_BACKENDS=live):
             delete_indices(live)
+
+
+def test_partner_api_answers_503_when_the_engine_is_down(client, engine_down):
+    response = client.get("/api/v2/pages/", {"search": "violences"})
+    assert response.status_code == 503
+    assert response.json()["message"] == "Service de recherche temporairement indisponible."
