@@ -483,3 +483,30 @@ class RowImporter:
         return self.summary_template.format(
             created=report.created, updated=report.updated + report.unchanged, errors=report.error_count
         )
+
+
+class PagesByTitleMixin:
+    """Rows matched to the existing children of ``parent_page`` by title (trimmed,
+    case-insensitive): the same title updates the same page. Set ``page_model`` and provide
+    ``parent_page``; ``self._existing`` starts as None."""
+
+    page_model = None
+    _existing = None
+
+    @property
+    def parent_page(self):
+        raise NotImplementedError
+
+    def existing(self):
+        """{title key: [page ids]} of the pages already under ``parent_page``."""
+        if self._existing is None:
+            self._existing = {}
+            for pk, title in (
+                self.page_model.objects.child_of(self.parent_page).order_by("pk").values_list("pk", "title")
+            ):
+                self._existing.setdefault(title_key(title), []).append(pk)
+        return self._existing
+
+    def find_page(self, data):
+        ids = self.existing().get(title_key(data.title))
+        return self.page_model.objects.get(pk=ids[0]) if ids else None

@@ -15,6 +15,7 @@ from wagtail.models import Collection
 from home.importing import (
     Column,
     Outcome,
+    PagesByTitleMixin,
     RowImporter,
     clean_date,
     clean_file_path,
@@ -43,7 +44,7 @@ class ResourceData:
     file: Path | None
 
 
-class ResourceImporter(RowImporter):
+class ResourceImporter(PagesByTitleMixin, RowImporter):
     """Rows → published ``ResourcePage`` children of the library index.
 
     Same title (trimmed, case-insensitive) = same resource: its fields, themes and audiences
@@ -67,6 +68,12 @@ class ResourceImporter(RowImporter):
     summary_template = (
         "{created} ressource(s) créée(s), {updated} mise(s) à jour, {errors} ligne(s) en erreur."
     )
+
+    page_model = ResourcePage
+
+    @property
+    def parent_page(self):
+        return self.index
 
     def __init__(self, index):
         super().__init__()
@@ -116,20 +123,6 @@ class ResourceImporter(RowImporter):
         return data.title
 
     # -- saving ------------------------------------------------------------------------
-    def existing(self):
-        """{title key: [page ids]} of the resources under the library index."""
-        if self._existing is None:
-            self._existing = {}
-            for pk, title in (
-                ResourcePage.objects.child_of(self.index).order_by("pk").values_list("pk", "title")
-            ):
-                self._existing.setdefault(title_key(title), []).append(pk)
-        return self._existing
-
-    def find_page(self, data):
-        ids = self.existing().get(title_key(data.title))
-        return ResourcePage.objects.get(pk=ids[0]) if ids else None
-
     def preview(self, data):
         page = self.find_page(data)
         if page is None:

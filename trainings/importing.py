@@ -19,6 +19,7 @@ from accounts.models import Territory
 from home.importing import (
     Column,
     Outcome,
+    PagesByTitleMixin,
     RowImporter,
     clean_length,
     clean_required_text,
@@ -135,7 +136,7 @@ def local_text(moment):
     return timezone.localtime(moment).strftime("%d/%m/%Y %H:%M")
 
 
-class TrainingImporter(RowImporter):
+class TrainingImporter(PagesByTitleMixin, RowImporter):
     """Rows → published ``TrainingPage`` children of the catalogue, and their sessions.
 
     The training's columns replace its fields, themes and audiences (an empty cell clears
@@ -163,6 +164,12 @@ class TrainingImporter(RowImporter):
         Column("registration", aliases=("inscription", "mode d'inscription", "registration_mode")),
         Column("registration_url", aliases=("lien d'inscription", "external_registration_url")),
     )
+
+    page_model = TrainingPage
+
+    @property
+    def parent_page(self):
+        return self.catalog
 
     def __init__(self, catalog):
         super().__init__()
@@ -392,20 +399,6 @@ class TrainingImporter(RowImporter):
         return f"{data.title} — session du {local_text(data.session.starts_at)}"
 
     # -- saving ------------------------------------------------------------------------
-    def existing(self):
-        """{title key: [page ids]} of the trainings of the catalogue."""
-        if self._existing is None:
-            self._existing = {}
-            for pk, title in (
-                TrainingPage.objects.child_of(self.catalog).order_by("pk").values_list("pk", "title")
-            ):
-                self._existing.setdefault(title_key(title), []).append(pk)
-        return self._existing
-
-    def find_page(self, data):
-        ids = self.existing().get(title_key(data.title))
-        return TrainingPage.objects.get(pk=ids[0]) if ids else None
-
     @staticmethod
     def find_session(page, data):
         return page.sessions.filter(starts_at=data.session.starts_at).order_by("pk").first()
