@@ -5,6 +5,10 @@ answers: one more hit for (normalised query, today), with the number of results 
 Nothing about who searched is kept (no user, IP address, session or time of day), and a
 query that looks like an e-mail address or a phone number is not kept at all.
 
+``popular(limit)`` — what the empty search page suggests: the queries most searched over the
+last 30 days that found something, searched at least ``POPULAR_MIN_HITS`` times (a query typed
+once, perhaps a name, is never shown to others), completed by the editors' defaults.
+
 ``promotions_for(query_string)`` — the pages editors promoted for that exact query
 (Paramètres › Résultats de recherche promus), live and public only, in their order."""
 
@@ -12,9 +16,12 @@ import datetime
 import logging
 import re
 
+from django.core.cache import cache
 from django.db import DatabaseError, IntegrityError, transaction
-from django.db.models import F
+from django.db.models import F, Max, Sum
 from django.utils import timezone
+
+from home.text import fold
 
 from .models import MAX_LOGGED_QUERY_LENGTH, QueryDailyStat
 from .query import clean_query_string
@@ -69,6 +76,57 @@ def record(query_string, result_count):
         logger.warning("Search log: could not record a query", exc_info=True)
         return False
     return True
+
+
+POPULAR_DAYS = 30
+POPULAR_MIN_HITS = 3
+POPULAR_CACHE_SECONDS = 60 * 60
+# Shown while the log is young (a new portal) and to complete a short list.
+DEFAULT_POPULAR = [
+    "repérage",
+    "violences conjugales",
+    "enfants co-victimes",
+    "ordonnance de protection",
+    "emprise",
+    "évaluation du danger",
+]
+
+
+def popular(limit=6):
+    """Up to ``limit`` queries to suggest, most searched first (cached for an hour)."""
+    key = f"search:popular:{limit}:{timezone.localdate():%Y%m%d}"
+    suggestions = cache.get(key)
+    if suggestions is None:
+        suggestions = _popular(limit)
+        cache.set(key, suggestions, POPULAR_CACHE_SECONDS)
+    return suggestions
+
+
+def _popular(limit):
+    since = timezone.localdate() - datetime.timedelta(days=POPULAR_DAYS)
+    try:
+        logged = list(
+            QueryDailyStat.objects.filter(day__gte=since)
+            .values("query")
+            # The latest day's result count stands for the query: one that no longer finds
+            # anything (content removed) is not suggested.
+            .annotate(total=Sum("hits"), found=Max("last_result_count"))
+            .filter(total__gte=POPULAR_MIN_HITS, found__gt=0)
+            .order_by("-total", "query")
+            .values_list("query", flat=True)[: limit * 3]
+        )
+    except DatabaseError:
+        logger.warning("Search log: could not read the popular queries", exc_info=True)
+        logged = []
+    suggestions, folded = [], set()
+    # "repérage" and "reperage" are one suggestion: the most searched spelling.
+    for query in [q for q in logged if not looks_personal(q)] + DEFAULT_POPULAR:
+        if len(suggestions) >= limit:
+            break
+        if fold(query) not in folded:
+            suggestions.append(query)
+            folded.add(fold(query))
+    return suggestions
 
 
 def purge(days=DEFAULT_RETENTION_DAYS, dry_run=False):

@@ -6,17 +6,10 @@ from wagtail.models import Page, Site
 
 from .query import SearchUnavailable, clean_query_string, has_search_terms
 from .query import search as run_search
-from .querylog import promotions_for, record
+from .querylog import popular, promotions_for, record
 from .results import MAX_RESULTS, SearchResultList, describe
 
 RESULTS_PER_PAGE = 10
-SUGGESTED_SEARCHES = [
-    "repérage",
-    "violences conjugales",
-    "enfants co-victimes",
-    "ordonnance de protection",
-    "emprise",
-]
 
 
 def search(request):
@@ -25,7 +18,7 @@ def search(request):
         "search_query": query,
         "page_obj": None,
         "only_stop_words": bool(query) and not has_search_terms(query),
-        "suggested_searches": SUGGESTED_SEARCHES,
+        "suggested_searches": popular(),
         "breadcrumb": [("Accueil", "/"), ("Recherche", None)],
     }
     status = 200

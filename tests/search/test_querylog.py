@@ -291,3 +291,50 @@ def test_purge_command_refuses_zero_days():
 
     with pytest.raises(CommandError):
         call_command("purge_search_log", days=0)
+
+
+# --------------------------------------------------------------------------- popular searches
+
+
+def logged(query, hits, found=5, day=None):
+    QueryDailyStat.objects.create(query=query, day=day or today(), hits=hits, last_result_count=found)
+
+
+def test_popular_searches_come_from_the_log_most_searched_first():
+    logged("emprise", 4)
+    logged("violentometre", 9)
+    logged("violentometre", 2, day=days_ago(3))
+    logged("grossesse", 3)
+    assert querylog.popular(limit=3) == ["violentometre", "emprise", "grossesse"]
+
+
+def test_popular_searches_leave_out_rare_empty_and_old_queries():
+    logged("jean dupont", 1)  # typed once: perhaps a name, never shown to others
+    logged("zzz introuvable", 40, found=0)  # finds nothing
+    logged("ancienne recherche", 50, day=days_ago(45))  # older than 30 days
+    suggestions = querylog.popular(limit=6)
+    assert not {"jean dupont", "zzz introuvable", "ancienne recherche"} & set(suggestions)
+    assert suggestions == querylog.DEFAULT_POPULAR  # a young log falls back on the defaults
+
+
+def test_popular_searches_are_completed_by_defaults_without_repeats():
+    logged("repérage", 5)  # the most searched spelling wins over "reperage" and the default
+    logged("reperage", 4)
+    logged("emprise", 3)
+    suggestions = querylog.popular(limit=6)
+    assert suggestions[:2] == ["repérage", "emprise"]  # one spelling, the most searched
+    assert suggestions[2:] == [
+        "violences conjugales",
+        "enfants co-victimes",
+        "ordonnance de protection",
+        "évaluation du danger",
+    ]
+
+
+def test_empty_search_page_suggests_popular_searches(client):
+    logged("violentometre", 7)
+    response = client.get("/recherche/")
+    assert response.status_code == 200
+    html = response.content.decode()
+    assert "Recherches fréquentes" in html
+    assert 'href="/recherche/?q=violentometre"' in html
