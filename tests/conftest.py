@@ -1,7 +1,7 @@
 """Shared fixtures: demo content, demo accounts, and the rule for service-backed tests
 (skip locally with a clear reason, fail under CI=true)."""
 
-import json
+import io
 import os
 import runpy
 import uuid
@@ -69,8 +69,6 @@ def s3_bucket(db, settings, monkeypatch):
 
     from wagtail.images.models import Rendition
 
-    from home.storage import public_read_policy
-
     endpoint = os.environ.get("S3_TEST_ENDPOINT_URL", "")
     require_service(
         bool(endpoint) and s3_reachable(endpoint),
@@ -101,19 +99,20 @@ def s3_bucket(db, settings, monkeypatch):
         config=Config(s3={"addressing_style": "path"}),
     )
     client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": region})
-    client.put_bucket_policy(Bucket=bucket, Policy=json.dumps(public_read_policy(bucket)))
+    call_command("configure_s3_bucket", stdout=io.StringIO())  # policy, ACL block, versioning
     # Wagtail binds Rendition.file's storage when the model is imported (get_rendition_storage):
     # point it at this test's "renditions" storage, as WAGTAILIMAGES_RENDITION_STORAGE would at start-up.
     monkeypatch.setattr(Rendition._meta.get_field("file"), "storage", storages["renditions"])
 
-    def keys():
+    def object_keys():
         listing = client.list_objects_v2(Bucket=bucket)
         return sorted(item["Key"] for item in listing.get("Contents", []))
 
-    yield SimpleNamespace(name=bucket, endpoint=endpoint.rstrip("/"), client=client, keys=keys)
+    yield SimpleNamespace(name=bucket, endpoint=endpoint.rstrip("/"), client=client, object_keys=object_keys)
 
-    for key in keys():
-        client.delete_object(Bucket=bucket, Key=key)
+    versions = client.list_object_versions(Bucket=bucket)
+    for item in versions.get("Versions", []) + versions.get("DeleteMarkers", []):
+        client.delete_object(Bucket=bucket, Key=item["Key"], VersionId=item["VersionId"])
     client.delete_bucket(Bucket=bucket)
 
 

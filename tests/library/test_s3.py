@@ -53,7 +53,7 @@ def test_a_document_uploaded_through_the_admin_lands_in_the_bucket_as_a_private_
     assert response.status_code == 302, response.content.decode()[:2000]
     document = LibraryDocument.objects.get(title="Fiche écoute")
     assert document.file.name.startswith("documents/fiche")
-    assert s3_bucket.keys() == [document.file.name]
+    assert s3_bucket.object_keys() == [document.file.name]
     stored = s3_bucket.client.get_object(Bucket=s3_bucket.name, Key=document.file.name)
     assert stored["ContentType"] == "application/pdf"
     assert stored["Body"].read() == data
@@ -142,13 +142,13 @@ def test_deleting_a_document_deletes_its_object(
 ):
     document = make_document(title="Document périmé")
     key = document.file.name
-    assert s3_bucket.keys() == [key]
+    assert s3_bucket.object_keys() == [key]
     client.force_login(demo_users["editeur"])
     with django_capture_on_commit_callbacks(execute=True):
         response = client.post(f"/admin/documents/delete/{document.pk}/")
     assert response.status_code == 302
     assert not LibraryDocument.objects.filter(pk=document.pk).exists()
-    assert s3_bucket.keys() == []
+    assert s3_bucket.object_keys() == []
 
 
 def test_image_renditions_are_public_with_stable_urls_and_originals_stay_private(
@@ -163,7 +163,7 @@ def test_image_renditions_are_public_with_stable_urls_and_originals_stay_private
     )
     rendition = image.get_rendition("fill-80x60")
     key = f"public/{rendition.file.name}"
-    assert s3_bucket.keys() == sorted([original, key])
+    assert s3_bucket.object_keys() == sorted([original, key])
     assert rendition.url == plain_url(s3_bucket, key)  # no signature, nothing that expires
     assert f'src="{rendition.url}"' in html
 
@@ -175,4 +175,4 @@ def test_image_renditions_are_public_with_stable_urls_and_originals_stay_private
 
     with django_capture_on_commit_callbacks(execute=True):
         image.delete()
-    assert s3_bucket.keys() == []
+    assert s3_bucket.object_keys() == []
