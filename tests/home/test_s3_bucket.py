@@ -39,3 +39,13 @@ def test_the_command_refuses_to_run_without_s3(settings):
     settings.AWS_STORAGE_BUCKET_NAME = ""
     with pytest.raises(CommandError, match="Stockage S3 non configuré"):
         call_command("configure_s3_bucket")
+
+
+def test_renditions_behind_a_public_domain_get_plain_urls_on_it():
+    from home.storage import PublicS3Storage
+
+    storage = PublicS3Storage(custom_domain="medias.vif.example", bucket_name="portail")
+    assert (
+        storage.url("images/affiche.fill-80x60.png")
+        == "https://medias.vif.example/public/images/affiche.fill-80x60.png"
+    )

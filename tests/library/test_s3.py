@@ -77,6 +77,7 @@ def test_a_public_document_is_counted_then_redirected_to_a_presigned_url_that_do
     response = client.get(document.url)
     assert response.status_code == 302
     assert_presigned_for(response["Location"], s3_bucket, document.file.name, expires=300)
+    assert "no-store" in response["Cache-Control"]  # no shared cache may hand it to others
     assert DownloadCount.objects.get(document=document).count == 1
 
     download = requests.get(response["Location"], timeout=10)
@@ -131,6 +132,8 @@ def test_a_referent_gets_the_private_document_through_a_presigned_url(
     response = client.get(document.url)
     assert response.status_code == 302
     assert_presigned_for(response["Location"], s3_bucket, document.file.name, expires=300)
+    assert "no-store" in response["Cache-Control"]
+    assert "private" in response["Cache-Control"]
     download = requests.get(response["Location"], timeout=10)
     assert download.status_code == 200
     assert download.content == data
