@@ -1,5 +1,5 @@
 from django.conf import settings
-from django.urls import include, path
+from django.urls import include, path, re_path
 from django.views.generic import RedirectView, TemplateView
 
 from wagtail import urls as wagtail_urls
@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
+from library.views import serve_document
 from search import autocomplete as search_autocomplete
 from search import views as search_views
 from search.api import api_router
@@ -16,6 +17,8 @@ urlpatterns = [
     # The admin shares the public, throttled log-in page.
     path("admin/login/", RedirectView.as_view(url="/compte/connexion/", query_string=True)),
     path("admin/", include(wagtailadmin_urls)),
+    # Wagtail's document view (same address, reversed as "wagtaildocs_serve"), its redirects uncached.
+    re_path(r"^documents/(\d+)/(.*)$", serve_document),
     path("documents/", include(wagtaildocs_urls)),
     path("compte/", include("accounts.urls")),
     path("boite-a-outils/annuaire/", accounts_views.referent_directory, name="referent_directory"),

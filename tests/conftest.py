@@ -1,7 +1,11 @@
 """Shared fixtures: demo content, demo accounts, and the rule for service-backed tests
 (skip locally with a clear reason, fail under CI=true)."""
 
+import io
 import os
+import runpy
+import uuid
+from types import SimpleNamespace
 
 import pytest
 
@@ -35,6 +39,90 @@ def require_postgres(db):
         connection.vendor == "postgresql",
         "PostgreSQL requis (DATABASE_URL=postgres://…) ; base actuelle : " + connection.vendor,
     )
+
+
+S3_SETTINGS = (
+    "STORAGES",
+    "WAGTAILIMAGES_RENDITION_STORAGE",
+    "WAGTAILDOCS_SERVE_METHOD",
+    "AWS_STORAGE_BUCKET_NAME",
+    "AWS_S3_ENDPOINT_URL",
+    "AWS_S3_REGION_NAME",
+    "AWS_S3_ADDRESSING_STYLE",
+    "AWS_DEFAULT_ACL",
+    "AWS_QUERYSTRING_AUTH",
+    "AWS_QUERYSTRING_EXPIRE",
+    "AWS_S3_FILE_OVERWRITE",
+)
+
+
+def s3_reachable(endpoint):
+    import requests
+
+    try:
+        requests.get(endpoint, timeout=3)
+    except requests.RequestException:
+        return False
+    return True
+
+
+@pytest.fixture
+def s3_bucket(db, settings, monkeypatch):
+    """A fresh bucket on a real S3 API server (moto_server, started by .ci/run), with the
+    portal's bucket policy, and the portal's S3 settings as base.py computes them from the
+    environment; uploaded files go there for the duration of the test."""
+    import boto3
+    from botocore.config import Config
+
+    from django.core.files.storage import storages
+
+    from wagtail.images.models import Rendition
+
+    endpoint = os.environ.get("S3_TEST_ENDPOINT_URL", "")
+    require_service(
+        bool(endpoint) and s3_reachable(endpoint),
+        "serveur S3 requis (S3_TEST_ENDPOINT_URL=http://127.0.0.1:5055 avec "
+        "« .venv/bin/moto_server -H 127.0.0.1 -p 5055 ») ; "
+        + (f"{endpoint} ne répond pas" if endpoint else "S3_TEST_ENDPOINT_URL absent"),
+    )
+    bucket = f"portail-test-{uuid.uuid4().hex[:12]}"
+    region = "eu-west-3"
+    for name, value in {
+        "AWS_STORAGE_BUCKET_NAME": bucket,
+        "AWS_S3_ENDPOINT_URL": endpoint,
+        "AWS_S3_REGION_NAME": region,
+        "AWS_ACCESS_KEY_ID": "moto-test",
+        "AWS_SECRET_ACCESS_KEY": "moto-test",  # moto accepts any key
+    }.items():
+        monkeypatch.setenv(name, value)
+    import portal.settings.base
+
+    computed = runpy.run_path(portal.settings.base.__file__)
+    for name in S3_SETTINGS:
+        setattr(settings, name, computed[name])
+
+    client = boto3.client(
+        "s3",
+        endpoint_url=endpoint,
+        region_name=region,
+        config=Config(s3={"addressing_style": "path"}),
+    )
+    client.create_bucket(Bucket=bucket, CreateBucketConfiguration={"LocationConstraint": region})
+    call_command("configure_s3_bucket", stdout=io.StringIO())  # policy, ACL block, versioning
+    # Wagtail binds Rendition.file's storage when the model is imported (get_rendition_storage):
+    # point it at this test's "renditions" storage, as WAGTAILIMAGES_RENDITION_STORAGE would at start-up.
+    monkeypatch.setattr(Rendition._meta.get_field("file"), "storage", storages["renditions"])
+
+    def object_keys():
+        listing = client.list_objects_v2(Bucket=bucket)
+        return sorted(item["Key"] for item in listing.get("Contents", []))
+
+    yield SimpleNamespace(name=bucket, endpoint=endpoint.rstrip("/"), client=client, object_keys=object_keys)
+
+    versions = client.list_object_versions(Bucket=bucket)
+    for item in versions.get("Versions", []) + versions.get("DeleteMarkers", []):
+        client.delete_object(Bucket=bucket, Key=item["Key"], VersionId=item["VersionId"])
+    client.delete_bucket(Bucket=bucket)
 
 
 @pytest.fixture

@@ -257,6 +257,8 @@ class WebinarPage(RoutablePageMixin, EventPage):
 
     @path("video/")
     def serve_video(self, request):
+        from home.storage import signed_url
+
         from .files import is_local, ranged_file_response
 
         if (response := refusal(self, request)) is not None:
@@ -265,17 +267,24 @@ class WebinarPage(RoutablePageMixin, EventPage):
         if media is None or not media.file:
             raise Http404("Pas de vidéo déposée pour ce webinaire")
         restricted = bool(self.get_view_restrictions())
+        extension = media.file.name.rsplit(".", 1)[-1].lower()
+        filename = f"{self.slug}.{extension}"
         if not is_local(media.file):
-            # A remote storage answers Range requests itself: a short-lived signed address,
-            # given only after the privacy check above.
-            response = HttpResponseRedirect(media.file.url)
+            # A remote storage answers Range requests itself: a signed address, given only
+            # after the privacy check above, valid long enough for the player to keep seeking.
+            url = signed_url(
+                media.file,
+                expire=settings.WEBINAR_VIDEO_URL_EXPIRE,
+                filename=filename,
+                as_attachment=request.GET.get("telecharger") == "1",
+            )
+            response = HttpResponseRedirect(url)
             response["Cache-Control"] = "private, no-store"
             return response
-        extension = media.file.name.rsplit(".", 1)[-1].lower()
         return ranged_file_response(
             request,
             media.file,
-            filename=f"{self.slug}.{extension}",
+            filename=filename,
             cache_control="private, max-age=3600" if restricted else "public, max-age=3600",
             as_attachment=request.GET.get("telecharger") == "1",
         )
@@ -338,6 +347,8 @@ class WebinarPage(RoutablePageMixin, EventPage):
         return context
 
     def _video_file_context(self):
+        from home.storage import STORAGE_ERRORS
+
         from .files import content_type_for
 
         media = self.video if self.video_id else None
@@ -345,7 +356,7 @@ class WebinarPage(RoutablePageMixin, EventPage):
             return {"has_video_file": False}
         try:
             size = media.file.size
-        except OSError:  # the file is missing from the storage: the page still shows the rest
+        except STORAGE_ERRORS:  # the file is missing from the storage: the page still shows the rest
             return {"has_video_file": False}
         content_type = content_type_for(media.file.name)
         return {

@@ -165,16 +165,32 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
+# S3 (django-storages) when AWS_STORAGE_BUCKET_NAME is set; see home/storage.py and
+# docs/storage.md. Documents, videos and original images are private objects reached only
+# through Django (permission check, then a redirect to a presigned URL valid
+# AWS_QUERYSTRING_EXPIRE seconds); image renditions live under public/, readable by anyone
+# through the bucket policy, so that their URLs never expire in cached pages.
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
     AWS_S3_REGION_NAME = os.environ.get("AWS_S3_REGION_NAME", "eu-west-3")
     AWS_S3_ADDRESSING_STYLE = os.environ.get("AWS_S3_ADDRESSING_STYLE", "path")
+    # Keys: AWS_ACCESS_KEY_ID / AWS_SECRET_ACCESS_KEY from the environment (boto3 reads them,
+    # or an instance role).
     AWS_DEFAULT_ACL = None
     AWS_QUERYSTRING_AUTH = True
     AWS_QUERYSTRING_EXPIRE = int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "300"))
     AWS_S3_FILE_OVERWRITE = False
-    STORAGES["default"] = {"BACKEND": "storages.backends.s3.S3Storage"}
+    _public_domain = os.environ.get("AWS_S3_PUBLIC_DOMAIN", "")
+    STORAGES["default"] = {"BACKEND": "home.storage.PrivateS3Storage"}
+    STORAGES["renditions"] = {
+        "BACKEND": "home.storage.PublicS3Storage",
+        "OPTIONS": {"custom_domain": _public_domain} if _public_domain else {},
+    }
+    WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
+# Webinar videos on S3: the presigned URL must outlive a long pause in the player, which
+# keeps seeking with Range requests on the URL it was redirected to.
+WEBINAR_VIDEO_URL_EXPIRE = int(os.environ.get("WEBINAR_VIDEO_URL_EXPIRE", str(3 * 3600)))
 
 DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
 FILE_UPLOAD_PERMISSIONS = 0o644
@@ -209,7 +225,9 @@ WAGTAIL_SITE_NAME = "Portail VIF Nord"
 WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
-WAGTAILDOCS_SERVE_METHOD = "serve_view"
+# Local disk: Django streams the file after the permission checks (library/wagtail_hooks.py).
+# S3: the same checks, then a redirect to a short-lived presigned URL (home/storage.py).
+WAGTAILDOCS_SERVE_METHOD = "redirect" if AWS_STORAGE_BUCKET_NAME else "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
