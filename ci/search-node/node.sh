@@ -12,7 +12,7 @@
 #   ci/search-node/node.sh wait http://127.0.0.1:9250
 #   SEARCH_TEST_URL=opensearch2+http://127.0.0.1:9250 .venv/bin/pytest tests/search
 #   SEARCH_NODE_ENGINE=elasticsearch7 ci/search-node/node.sh run
-#   make test-es7 SEARCH_TEST_URL_ES7=elasticsearch7+http://127.0.0.1:9270
+#   SEARCH_TEST_URL=elasticsearch7+http://127.0.0.1:9270 make test-es7
 #
 # Commands:
 #   fetch                          copy the node's classpath into target/lib next
