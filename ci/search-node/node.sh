@@ -88,8 +88,11 @@ cmd_fetch() {
     # Start from an empty directory: no stale jar from an older version.
     rm -rf "$LIB"
     # Maven 3.8 -q still prints bare ANSI resets: keep its output for failures only.
-    local out
-    if ! out="$(mvn -B -q -Dstyle.color=never -f "$HERE/pom.xml" dependency:copy-dependencies \
+    # .ci/run starts both nodes at once: one Maven at a time in ~/.m2 (with a cold
+    # cache both would download the same plugin jars into it concurrently).
+    local out lock="$HOME/.m2/.search-node-fetch.lock"
+    mkdir -p "$HOME/.m2"
+    if ! out="$(flock "$lock" mvn -B -q -Dstyle.color=never -f "$HERE/pom.xml" dependency:copy-dependencies \
         -DoutputDirectory="$LIB" 2>&1)"; then
         printf '%s\n' "$out" | sed 's/\x1b\[[0-9;]*m//g' >&2
         die "mvn dependency:copy-dependencies failed (is Maven Central reachable, or ~/.m2 populated?)"
