@@ -50,6 +50,23 @@ checks: install ## Django system checks and migrations drift
 test: install node_modules/.installed lint checks ## Install and run the whole suite (lint, checks, pytest)
 	$(BIN)/pytest $(PYTEST_ARGS)
 
+# Elasticsearch 7: modelsearch's elasticsearch7 backend needs the 7.x client, which cannot
+# share .venv with the pinned 8.x one: a second virtualenv, the lock plus that client.
+VENV_ES7 := .venv-es7
+ES7_CLIENT := elasticsearch==7.17.13
+ES7_TESTS := tests/search/test_search_node.py tests/search/test_french.py tests/search/test_relevance.py \
+	tests/search/test_engines.py
+
+$(VENV_ES7)/.installed: requirements.lock $(VENV)/.installed
+	@test -x $(VENV_ES7)/bin/python || $(PYTHON) -m venv $(VENV_ES7)
+	VIRTUAL_ENV=$(VENV_ES7) $(BIN)/uv pip install --quiet -r requirements.lock
+	VIRTUAL_ENV=$(VENV_ES7) $(BIN)/uv pip install --quiet "$(ES7_CLIENT)"
+	@touch $@
+
+test-es7: $(VENV_ES7)/.installed ## Search tests against Elasticsearch 7 (SEARCH_TEST_URL=elasticsearch7+http://…)
+	@[[ "$$SEARCH_TEST_URL" == elasticsearch7+* ]] || { echo "make test-es7 : SEARCH_TEST_URL=elasticsearch7+http://hôte:port attendu (nœud : SEARCH_NODE_ENGINE=elasticsearch7 ci/search-node/node.sh run)" >&2; exit 2; }
+	$(VENV_ES7)/bin/pytest $(ES7_TESTS) -k "not database" $(PYTEST_ARGS)
+
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .
 	$(BIN)/ruff format .
@@ -57,10 +74,10 @@ format: install ## Format the code with ruff
 ci: ## Run what CI runs (real PostgreSQL, browser), like `.ci/run`
 	bash .ci/run
 
-clean: ## Remove the virtualenv, the local database and uploaded files
-	rm -rf $(VENV) var node_modules
+clean: ## Remove the virtualenvs, the local database and uploaded files
+	rm -rf $(VENV) $(VENV_ES7) var node_modules
 
-.PHONY: help install lock migrate demo run lint checks test format ci clean
+.PHONY: help install lock migrate demo run lint checks test test-es7 format ci clean
 
 BENCH_DB ?= sqlite:///$(CURDIR)/var/bench.sqlite3
 BENCH_RESOURCES ?= 10000

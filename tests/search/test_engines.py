@@ -6,8 +6,11 @@
   and goes on (its OpenSearch/Elasticsearch backends set ``catch_indexing_errors``, and the
   update runs as a django-tasks task whose immediate backend records failures, never raises);
 - ``manage.py update_index`` then indexes what was missed: on the database backend always,
-  on OpenSearch when ``SEARCH_TEST_URL`` names a node (skipped locally without it, fails under
-  ``CI=true``).
+  on the search node named by ``SEARCH_TEST_URL`` (``tests.search.node``; skipped locally
+  without it, fails under ``CI=true``).
+
+The "down" engine is of the node's kind (elasticsearch7 in ``make test-es7``, so the 7.x
+client's errors are checked too), opensearch2 without ``SEARCH_TEST_URL``.
 
 "Down" is a local port bound but not listening (connections refused), or listening but never
 answering (timeouts): no network, nothing to start."""
@@ -30,7 +33,7 @@ from home.demo import ensure_page, get_home_page
 from home.models import ContentPage
 from portal.settings.base import search_backends_from_url
 from search.query import SearchUnavailable, search
-from tests.search.test_french import delete_indices, opensearch_test_backends
+from tests.search import node
 
 pytestmark = pytest.mark.django_db
 
@@ -53,7 +56,7 @@ def silent_port():
 
 
 def engine_at(port, prefix="portail_vif", timeout=None):
-    backends = search_backends_from_url(f"opensearch2+http://127.0.0.1:{port}/{prefix}")
+    backends = search_backends_from_url(f"{node.ENGINE or 'opensearch2'}+http://127.0.0.1:{port}/{prefix}")
     if timeout is not None:
         backends["default"]["TIMEOUT"] = timeout
     return override_settings(WAGTAILSEARCH_BACKENDS=backends)
@@ -118,7 +121,7 @@ def test_update_index_catches_up_on_the_database_backend():
 
 def test_indices_never_built_are_unavailable_too():
     """SEARCH_URL set but `update_index` never run: a 503 and a log line, not a 500."""
-    backends = opensearch_test_backends(f"test_{uuid.uuid4().hex[:12]}")
+    backends = node.node_backends(f"test_{uuid.uuid4().hex[:12]}")
     with (
         override_settings(WAGTAILSEARCH_BACKENDS=backends),
         pytest.raises(SearchUnavailable, match="index_not_found"),
@@ -126,9 +129,9 @@ def test_indices_never_built_are_unavailable_too():
         list(search(Page.objects.live(), "violences"))
 
 
-def test_update_index_catches_up_on_opensearch(refused_port):
+def test_update_index_catches_up_on_the_search_node(refused_port):
     prefix = f"test_{uuid.uuid4().hex[:12]}"
-    live = opensearch_test_backends(prefix)
+    live = node.node_backends(prefix)
     try:
         with override_settings(WAGTAILSEARCH_BACKENDS=live):
             # An empty page index, as before the engine went down (update_index would take 4 s).
@@ -142,10 +145,10 @@ def test_update_index_catches_up_on_opensearch(refused_port):
             assert list(search(Page.objects.live(), "rattrapage")) == []
             call_command("update_index", verbosity=0)
             assert [page.slug for page in search(Page.objects.live(), "rattrapages")] == ["rattrapage"]
-            assert type(get_search_backend()).__name__ == "OpenSearch3SearchBackend"
+            assert type(get_search_backend()).__name__ == node.BACKEND_CLASSES[node.ENGINE]
     finally:
         with override_settings(WAGTAILSEARCH_BACKENDS=live):
-            delete_indices(live)
+            node.delete_indices(live)
 
 
 def test_partner_api_answers_503_when_the_engine_is_down(client, engine_down):

@@ -2,15 +2,15 @@
 
 - ``database``: always. Locally SQLite (FTS5 + the portal's French analysis, ``search.french``);
   in CI PostgreSQL (the ``fr_unaccent`` configuration).
-- ``opensearch``: the node named by ``SEARCH_TEST_URL`` (``.ci/run`` starts one, see
+- the search node named by ``SEARCH_TEST_URL`` (``tests.search.node``): OpenSearch 2.19 in
+  ``make test``, Elasticsearch 7.10 in ``make test-es7`` (``.ci/run`` starts both, see
   ci/README.md), with the settings ``SEARCH_URL`` would give (``search_backends_from_url``:
   French analyzers). Skipped locally without that variable, fails under ``CI=true``.
 
 The pages are created once for the module, in a transaction rolled back at its end (each test
-runs in a savepoint inside it), and the OpenSearch indices are built once (``update_index``,
+runs in a savepoint inside it), and the node's indices are built once (``update_index``,
 under a prefix unique to the run, deleted at the end)."""
 
-import os
 import uuid
 
 import pytest
@@ -24,13 +24,10 @@ from wagtail.search.backends import get_search_backend
 
 from home.demo import ensure_page, get_home_page, rich, stream
 from home.models import ContentPage
-from portal.settings.base import search_backends_from_url
 from search.query import search
-from tests.conftest import require_service
+from tests.search import node
 
 pytestmark = pytest.mark.django_db
-
-SEARCH_TEST_URL = os.environ.get("SEARCH_TEST_URL", "")
 
 PAGES = {
     "conjugal": ("Violences conjugales : repères", "Les violences au sein du couple et leurs effets."),
@@ -66,29 +63,9 @@ def pages(django_db_setup, django_db_blocker):
         transaction.set_rollback(True)
 
 
-def opensearch_test_backends(prefix):
-    """``WAGTAILSEARCH_BACKENDS`` for the test node, indices prefixed with ``prefix``."""
-    require_service(
-        bool(SEARCH_TEST_URL),
-        "SEARCH_TEST_URL non défini : pas de nœud OpenSearch pour les tests de recherche "
-        "(`bash .ci/run` en démarre un, ou ci/search-node/node.sh run ; "
-        "puis SEARCH_TEST_URL=opensearch2+http://127.0.0.1:9250)",
-    )
-    return search_backends_from_url(f"{SEARCH_TEST_URL.rstrip('/')}/{prefix}")
-
-
-def delete_indices(backends):
-    """Drop every index (and alias) under the backend's prefix."""
-    backend = get_search_backend()
-    prefix = backends["default"]["INDEX_PREFIX"]
-    names = list(backend.es.indices.get(index=f"{prefix}*"))
-    if names:
-        backend.es.indices.delete(index=",".join(names))
-
-
 @pytest.fixture(scope="module")
-def opensearch_backends(pages, django_db_blocker):
-    backends = opensearch_test_backends(f"test_{uuid.uuid4().hex[:12]}")
+def node_backends(pages, django_db_blocker):
+    backends = node.node_backends(f"test_{uuid.uuid4().hex[:12]}")
     # modelsearch builds a new backend (and client) on each get_search_backend(): no cache to
     # clear, overriding the setting is enough.
     try:
@@ -97,17 +74,18 @@ def opensearch_backends(pages, django_db_blocker):
         yield backends
     finally:
         with override_settings(WAGTAILSEARCH_BACKENDS=backends):
-            delete_indices(backends)
+            node.delete_indices(backends)
 
 
-@pytest.fixture(params=["database", "opensearch"])
+@pytest.fixture(params=["database", "node"], ids=["database", node.LABEL])
 def backend(request, pages):
+    """The backend's name: "database", or the search node's engine ("opensearch2"…)."""
     if request.param == "database":
         yield "database"
         return
-    backends = request.getfixturevalue("opensearch_backends")
+    backends = request.getfixturevalue("node_backends")
     with override_settings(WAGTAILSEARCH_BACKENDS=backends):
-        yield "opensearch"
+        yield node.ENGINE
 
 
 def found(typed):
@@ -116,9 +94,9 @@ def found(typed):
 
 def test_backend_in_use(backend):
     search_backend = get_search_backend()
-    if backend == "opensearch":
+    if backend != "database":
         # opensearch2+ URLs get the opensearch3 backend class (see search_backends_from_url).
-        assert type(search_backend).__name__ == "OpenSearch3SearchBackend"
+        assert type(search_backend).__name__ == node.BACKEND_CLASSES[backend]
         index = search_backend.get_index_for_model(Page).name
         analyzed = search_backend.es.indices.analyze(
             index=index, body={"text": "L’Évaluation des VIOLENCES conjugales, même ici"}

@@ -1,8 +1,9 @@
 """Relevance check: queries as professionals type them (no accents, singular, partial
 words, a few typos), each with the page that must appear in the top 5 on the demo content.
 Prints the hit rate and the mean reciprocal rank (MRR) per backend: the database backend in
-use (SQLite locally, PostgreSQL in CI) and the OpenSearch node named by ``SEARCH_TEST_URL``
-(skipped locally without it, fails under ``CI=true``)."""
+use (SQLite locally, PostgreSQL in CI) and the search node named by ``SEARCH_TEST_URL``
+(``tests.search.node``: OpenSearch 2.19 in ``make test``, Elasticsearch 7.10 in
+``make test-es7``; skipped locally without it, fails under ``CI=true``)."""
 
 import uuid
 
@@ -15,7 +16,7 @@ from django.test import override_settings
 from wagtail.models import Page
 
 from search.query import search
-from tests.search.test_french import delete_indices, opensearch_test_backends
+from tests.search import node
 
 pytestmark = pytest.mark.django_db
 
@@ -68,18 +69,18 @@ def rank_of(query, slug):
     return None
 
 
-@pytest.fixture(params=["database", "opensearch"])
+@pytest.fixture(params=["database", "node"], ids=["database", node.LABEL])
 def backend(request, demo_content):
     if request.param == "database":
         yield connection.vendor
         return
-    backends = opensearch_test_backends(f"test_relevance_{uuid.uuid4().hex[:12]}")
+    backends = node.node_backends(f"test_relevance_{uuid.uuid4().hex[:12]}")
     with override_settings(WAGTAILSEARCH_BACKENDS=backends):
         try:
             call_command("update_index", verbosity=0)
-            yield "opensearch"
+            yield node.LABEL
         finally:
-            delete_indices(backends)
+            node.delete_indices(backends)
 
 
 def test_relevance_on_demo_content(backend, capsys):

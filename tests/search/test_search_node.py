@@ -1,47 +1,47 @@
-"""The CI search node (OpenSearch 2.19 from Maven Central, see ci/README.md).
+"""The CI search node, seen with the engine's own Python client (see ci/README.md).
 
-`.ci/run` starts it and exports SEARCH_TEST_URL=opensearch2+http://127.0.0.1:PORT.
+`.ci/run` starts two nodes: OpenSearch 2.19 for `make test`
+(SEARCH_TEST_URL=opensearch2+http://127.0.0.1:PORT, opensearch-py) and Elasticsearch 7.10 for
+`make test-es7` (elasticsearch7+http://127.0.0.1:PORT, elasticsearch-py 7.x in .venv-es7).
 Without that variable these tests skip locally and fail under CI=true.
 """
 
-import os
+import pytest
 
-from tests.conftest import require_service
-
-SEARCH_TEST_URL = os.environ.get("SEARCH_TEST_URL", "")
+from tests.search import node
 
 
-def connect():
-    require_service(
-        bool(SEARCH_TEST_URL),
-        "SEARCH_TEST_URL non défini : pas de nœud OpenSearch pour les tests de recherche "
-        "(`bash .ci/run` en démarre un, ou ci/search-node/node.sh run ; "
-        "puis SEARCH_TEST_URL=opensearch2+http://127.0.0.1:9250)",
-    )
-    engine, _, address = SEARCH_TEST_URL.partition("+")
-    assert engine in {"opensearch2", "opensearch3"} and address, (
-        f"SEARCH_TEST_URL={SEARCH_TEST_URL!r} : attendu opensearch2+http://hôte:port"
-    )
-    from opensearchpy import OpenSearch
+@pytest.fixture
+def client():
+    node.require_node()
+    address = node.SEARCH_TEST_URL.partition("+")[2]
+    if node.ENGINE.startswith("opensearch"):
+        from opensearchpy import OpenSearch
 
-    return OpenSearch([address], timeout=10)
+        client = OpenSearch([address], timeout=10)
+    else:
+        from elasticsearch import Elasticsearch
 
-
-def test_search_node_is_opensearch():
-    client = connect()
+        client = Elasticsearch([address], timeout=10)
     try:
-        version = client.info()["version"]
+        yield client
     finally:
         client.close()
-    assert version["distribution"] == "opensearch"
-    assert version["number"].split(".")[0] in {"2", "3"}
 
 
-def test_french_analyzer_stems_words():
-    client = connect()
-    try:
-        result = client.indices.analyze(body={"analyzer": "french", "text": "Les violences conjugales"})
-    finally:
-        client.close()
+def test_search_node_is_the_engine_named_by_the_url(client):
+    version = client.info()["version"]
+    major = version["number"].split(".")[0]
+    if node.ENGINE.startswith("opensearch"):
+        assert version["distribution"] == "opensearch"
+        assert major in {"2", "3"}
+    else:
+        # elasticsearch7+ → a 7.x Elasticsearch server (OpenSearch reports its distribution).
+        assert version.get("distribution") != "opensearch"
+        assert major == node.ENGINE.removeprefix("elasticsearch")
+
+
+def test_french_analyzer_stems_words(client):
+    result = client.indices.analyze(body={"analyzer": "french", "text": "Les violences conjugales"})
     # Stop word "les" dropped, light French stemming.
     assert [token["token"] for token in result["tokens"]] == ["violenc", "conjugal"]
