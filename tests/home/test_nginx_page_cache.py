@@ -112,3 +112,17 @@ def test_only_the_app_server_may_purge(nginx, resource):
     with urllib.request.urlopen(request, timeout=5) as response:  # noqa: S310 - local nginx
         assert response.status == 200  # from 127.0.0.1: allowed
     assert fetch(nginx, resource.url)[1]["X-Cache-Status"] == "MISS"
+
+
+def test_purge_from_elsewhere_is_refused(live_server, site_skeleton, tmp_path):
+    require_service(not nginx_conf.missing(), nginx_conf.missing() or "nginx")
+    (tmp_path / "static").mkdir()
+    upstream = live_server.url.removeprefix("http://")
+    with nginx_conf.NginxProcess([upstream], tmp_path / "static", purge_allow="192.0.2.1") as proxy:
+        fetch(proxy, "/")
+        assert fetch(proxy, "/")[1]["X-Cache-Status"] == "HIT"
+        request = urllib.request.Request(proxy.url + "/", method="PURGE", headers={"Host": SITE_HOST})  # noqa: S310
+        with pytest.raises(urllib.error.HTTPError) as refused:
+            urllib.request.urlopen(request, timeout=5)  # noqa: S310 - local nginx
+        assert refused.value.code == 403
+        assert fetch(proxy, "/")[1]["X-Cache-Status"] == "HIT"
