@@ -17,14 +17,18 @@ parameters, e.g. /ressources/flux/) covers everything nginx may hold, together w
 former addresses of pages that moved, changed slug, were unpublished or deleted.
 
 Triggers: page published, unpublished, moved, slug changed, deleted; a snippet, a site
-setting, a document, an image or a page/collection view restriction saved or deleted.
+setting, a document, an image, a page/collection view restriction or a model of
+PAGE_CACHE_PURGE_MODELS (registrations: the places left show on public pages) saved or
+deleted.
 """
 
 import http.client
 import logging
+import threading
 from types import SimpleNamespace
 from urllib.parse import urlsplit
 
+from django.apps import apps
 from django.conf import settings
 from django.db import connection, transaction
 from django.db.models.signals import post_delete, post_save, pre_delete
@@ -121,6 +125,7 @@ def site_urls():
 
 
 _pending_urls = set()
+_thread = threading.local()
 
 
 def _purge_site():
@@ -132,14 +137,23 @@ def _purge_site():
 def schedule_site_purge(extra_urls=()):
     """Purge the whole site once the current transaction commits (at once outside one).
 
-    Many saves in one transaction (an import, a page with its snippets) purge once:
-    the callback is registered only if the transaction does not hold it already."""
+    Many saves in one transaction (an import, a page with its snippets) purge once: a
+    callback is registered only if this thread's transaction does not hold one already
+    (``run_on_commit`` lists the open transaction's (savepoint ids, callback, robust);
+    a rolled back one is gone from it, and the next change registers a new callback)."""
     if not is_enabled():
         return
     _pending_urls.update(extra_urls)
-    # ``run_on_commit`` holds (savepoint ids, callback, robust) for the open transaction.
-    if not any(entry[1] is _purge_site for entry in connection.run_on_commit):
-        transaction.on_commit(_purge_site, robust=True)
+    scheduled = getattr(_thread, "scheduled", None)
+    if scheduled is not None and any(entry[1] is scheduled for entry in connection.run_on_commit):
+        return
+
+    def purge():
+        _thread.scheduled = None
+        _purge_site()
+
+    _thread.scheduled = purge
+    transaction.on_commit(purge, robust=True)
 
 
 def subtree_urls_at(page, url_path_before):
@@ -188,6 +202,9 @@ def on_pre_delete(sender, instance, **kwargs):
 def purge_triggering_models():
     models = {get_document_model(), get_image_model(), PageViewRestriction, CollectionViewRestriction}
     models.update(get_snippet_models())
+    # Models of other apps that public pages show (e.g. registrations: places left),
+    # named in settings so that home imports none of them.
+    models.update(apps.get_model(label) for label in settings.PAGE_CACHE_PURGE_MODELS)
     return models
 
 

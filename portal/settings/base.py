@@ -224,6 +224,9 @@ PAGE_CACHE_EXCLUDED_PATHS = [
     "/boite-a-outils/",
     "/healthz",
 ]
+# Besides pages, snippets, settings, documents, images and view restrictions: models whose
+# changes show on public pages (home/frontend_cache.py).
+PAGE_CACHE_PURGE_MODELS = ["trainings.Registration", "wagtailmedia.Media"]
 PAGE_CACHE_PURGE_URL = os.environ.get("PAGE_CACHE_PURGE_URL", "").rstrip("/")
 if PAGE_CACHE_PURGE_URL:
     WAGTAILFRONTENDCACHE = {

@@ -10,7 +10,7 @@ from wagtail.models import Page
 
 from library.models import LibraryDocument, LibraryIndexPage, ResourcePage, ToolboxPage
 from trainings.models import SeminarPage, TrainingPage
-from webinars.models import WebinarPage
+from webinars.models import WebinarIndexPage, WebinarPage
 
 pytestmark = pytest.mark.django_db
 
@@ -47,6 +47,7 @@ def public_pages(demo_content):
         "ressource": public_url(ResourcePage),
         "formation": public_url(TrainingPage),
         "séminaire": public_url(SeminarPage),
+        "webinaires": public_url(WebinarIndexPage),
         "flux": public_url(LibraryIndexPage) + "flux/",
         "plan du site": "/sitemap.xml",
     }
