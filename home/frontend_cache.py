@@ -22,6 +22,7 @@ PAGE_CACHE_PURGE_MODELS (registrations: the places left show on public pages) sa
 deleted.
 """
 
+import functools
 import http.client
 import logging
 import threading
@@ -199,6 +200,7 @@ def on_pre_delete(sender, instance, **kwargs):
         _pending_urls.update(page_urls(instance))
 
 
+@functools.cache
 def purge_triggering_models():
     models = {get_document_model(), get_image_model(), PageViewRestriction, CollectionViewRestriction}
     models.update(get_snippet_models())
