@@ -103,11 +103,14 @@ class NginxProcess:
         nginx.url  # http://127.0.0.1:<port>
     """
 
-    def __init__(self, upstreams, static_root, prefix=None, port=None, **render_options):
+    def __init__(self, upstreams, static_root, prefix=None, port=None, host="127.0.0.1", **render_options):
+        self.host = host
+        # Listening on every interface: reach it through the loopback.
+        self.connect_host = "127.0.0.1" if host in ("0.0.0.0", "*") else host  # noqa: S104
         self.port = port or free_port()
         self.prefix = Path(prefix or tempfile.mkdtemp(prefix="portal-nginx-"))
         self.owns_prefix = prefix is None
-        self.url = f"http://127.0.0.1:{self.port}"
+        self.url = f"http://{self.connect_host}:{self.port}"
         self.upstreams = upstreams
         self.static_root = static_root
         self.render_options = render_options
@@ -123,7 +126,7 @@ class NginxProcess:
             options.setdefault("user", "root")
         conf = self.prefix / "nginx.conf"
         conf.write_text(
-            render(f"127.0.0.1:{self.port}", self.upstreams, cache_dir, self.static_root, **options),
+            render(f"{self.host}:{self.port}", self.upstreams, cache_dir, self.static_root, **options),
             encoding="utf-8",
         )
         self.error_log = self.prefix / "logs" / "error.log"
@@ -140,7 +143,7 @@ class NginxProcess:
                     "nginx n'a pas démarré : " + self.process.stderr.read().decode(errors="replace")
                 )
             try:
-                with socket.create_connection(("127.0.0.1", self.port), timeout=0.2):
+                with socket.create_connection((self.connect_host, self.port), timeout=0.2):
                     return self
             except OSError:
                 time.sleep(0.05)
@@ -206,7 +209,15 @@ def main(argv=None):
     if problem := missing():
         sys.exit(problem)
     host, _, port = args.listen.rpartition(":")
-    nginx = NginxProcess(upstreams, args.static_root, prefix=args.prefix, port=int(port), **options)
+    nginx = NginxProcess(
+        upstreams, args.static_root, prefix=args.prefix, port=int(port), host=host or "127.0.0.1", **options
+    )
+
+    def stop(signum, frame):
+        raise KeyboardInterrupt
+
+    signal.signal(signal.SIGTERM, stop)
+    signal.signal(signal.SIGINT, stop)
     nginx.start()
     print(
         f"nginx : {nginx.url} -> {', '.join(upstreams)} (préfixe {nginx.prefix}) ; Ctrl-C pour arrêter",
