@@ -48,6 +48,7 @@ INSTALLED_APPS = [
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.contrib.sitemaps",
+    "wagtail.contrib.frontend_cache",
     "wagtail.contrib.search_promotions",
     "wagtail.contrib.routable_page",
     "wagtail.api.v2",
@@ -78,6 +79,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First, so that it sees the response last: after the session, CSRF and locale
+    # middlewares have added their cookies and Vary headers (see home/middleware.py).
+    "home.middleware.PageCacheHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -219,6 +223,31 @@ CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
+
+# Shared page cache (docs/cache.md): how long nginx (or a CDN) may keep a public page for
+# anonymous visitors; 0 turns it off (every response then says "no-cache"). Publishing,
+# unpublishing, moving or deleting content purges the cache through PAGE_CACHE_PURGE_URL
+# (the nginx that caches, e.g. http://127.0.0.1:8080); unset, nothing is purged and pages
+# age out after PAGE_CACHE_SECONDS.
+PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
+PAGE_CACHE_EXCLUDED_PATHS = [
+    "/admin/",
+    "/compte/",
+    "/inscriptions/",
+    "/documents/",  # downloads are counted and follow the collections' privacy
+    "/api/",
+    "/recherche/",
+    "/boite-a-outils/",
+    "/healthz",
+]
+# Besides pages, snippets, settings, documents, images and view restrictions: models whose
+# changes show on public pages (home/frontend_cache.py).
+PAGE_CACHE_PURGE_MODELS = ["trainings.Registration", "wagtailmedia.Media"]
+PAGE_CACHE_PURGE_URL = os.environ.get("PAGE_CACHE_PURGE_URL", "").rstrip("/")
+if PAGE_CACHE_PURGE_URL:
+    WAGTAILFRONTENDCACHE = {
+        "nginx": {"BACKEND": "home.frontend_cache.NginxPurgeBackend", "LOCATION": PAGE_CACHE_PURGE_URL},
+    }
 
 # Wagtail
 WAGTAIL_SITE_NAME = "Portail VIF Nord"
