@@ -19,8 +19,10 @@ from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import IntegrityError, models, transaction
 from django.db.models import F
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect
+from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
+from django.middleware.csrf import get_token
 from django.utils import timezone
+from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -303,11 +305,20 @@ class WebinarPage(RoutablePageMixin, EventPage):
 
     @path("lecture/")
     def count_play(self, request):
-        """The first ``play`` of a page load, sent by static/js/webinars.js: one more play this
-        month. No IP, no user, no cookie of ours: only the counter."""
-        if request.method != "POST":
-            return HttpResponseNotAllowed(["POST"])
+        """The play counter, called by static/js/webinars.js at the first ``play`` of a page
+        load: ``GET`` gives a one-time token (and the CSRF value), then ``POST`` with it counts
+        one more play this month. The token is fetched, not written in the page, so that the
+        page itself stays the same for every anonymous visitor (and cacheable: see
+        home/middleware.py). No IP, no user, no cookie of ours: only the counter."""
+        if request.method not in ("GET", "POST"):
+            return HttpResponseNotAllowed(["GET", "POST"])
         if (response := refusal(self, request)) is not None:
+            return response
+        if request.method == "GET":
+            if not (self.live and (self.video_id or self.external_video_url)):
+                raise Http404("Pas de vidéo à compter pour ce webinaire")
+            response = JsonResponse({"jeton": self.play_token(), "csrf": get_token(request)})
+            add_never_cache_headers(response)
             return response
         try:
             token = signing.loads(
@@ -342,8 +353,7 @@ class WebinarPage(RoutablePageMixin, EventPage):
         context.update(self._video_file_context())
         context["has_captions"] = bool(self.cues)
         context["restriction"] = next(iter(self.get_view_restrictions()), None)
-        if (context["has_video_file"] or external) and self.live:
-            context["play_token"] = self.play_token()
+        context["counts_plays"] = bool(context["has_video_file"] or external) and self.live
         return context
 
     def _video_file_context(self):

@@ -9,7 +9,8 @@
  * - External videos ([data-video-embed]) get a button that loads the provider's player;
  *   nothing is requested from the provider before that click.
  * - Plays: the first "play" of a page load (or the click that loads an external player)
- *   is counted once, with the page's one-time token: no identifier, no cookie of ours.
+ *   is counted once, with a one-time token fetched then: no identifier, no cookie of ours
+ *   (only Django's CSRF cookie, needed to post).
  */
 (function () {
   "use strict";
@@ -40,20 +41,20 @@
 
   function countPlay(container) {
     var url = container.getAttribute("data-plays-url");
-    var token = container.getAttribute("data-plays-token");
-    if (!url || !token || container.hasAttribute("data-play-counted")) return;
+    if (!url || !window.fetch || container.hasAttribute("data-play-counted")) return;
     container.setAttribute("data-play-counted", "");
-    var data = new FormData();
-    data.append("jeton", token);
-    var csrf = container.querySelector("input[name=csrfmiddlewaretoken]");
-    if (csrf) data.append("csrfmiddlewaretoken", csrf.value);
-    try {
-      if (navigator.sendBeacon && navigator.sendBeacon(url, data)) return;
-    } catch (error) { /* fall back to fetch */ }
-    if (window.fetch) {
-      window.fetch(url, { method: "POST", body: data, credentials: "same-origin", keepalive: true })
-        .catch(function () { /* statistics never disturb the visitor */ });
-    }
+    // The page is the same for every visitor (and may come from the cache): a one-time token
+    // is asked for now, then sent back once.
+    window.fetch(url, { credentials: "same-origin", headers: { Accept: "application/json" } })
+      .then(function (response) { return response.ok ? response.json() : null; })
+      .then(function (answer) {
+        if (!answer) return;
+        var data = new FormData();
+        data.append("jeton", answer.jeton);
+        data.append("csrfmiddlewaretoken", answer.csrf);
+        return window.fetch(url, { method: "POST", body: data, credentials: "same-origin", keepalive: true });
+      })
+      .catch(function () { /* statistics never disturb the visitor */ });
   }
 
   function setUpPlayer(container) {

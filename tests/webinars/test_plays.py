@@ -14,12 +14,15 @@ pytestmark = pytest.mark.django_db
 
 
 def page_load(client, webinar):
-    """The token and CSRF value a page load gives the player's script."""
+    """What the player's script does at the first play: it reads the counter's address in the
+    page, then asks it for a one-time token and the CSRF value."""
     html = client.get(webinar.url).content.decode()
-    token = re.search(r'data-plays-token="([^"]+)"', html).group(1)
+    assert "jeton" not in html  # no token in the page: it is the same for every visitor
     url = re.search(r'data-plays-url="([^"]+)"', html).group(1)
-    csrf = re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', html).group(1)
-    return url, token, csrf
+    answer = client.get(url)
+    assert answer.status_code == 200
+    assert "no-store" in answer["Cache-Control"]
+    return url, answer.json()["jeton"], answer.json()["csrf"]
 
 
 def count(webinar):
@@ -52,7 +55,7 @@ def test_refusals(csrf_client, webinar_factory):
     webinar = webinar_factory()
     other = webinar_factory()
     url, token, csrf = page_load(csrf_client, webinar)
-    assert csrf_client.get(url).status_code == 405
+    assert csrf_client.put(url, HTTP_X_CSRFTOKEN=csrf).status_code == 405
     assert csrf_client.post(url, {"jeton": token}).status_code == 403  # no CSRF token
     assert csrf_client.post(url, {"jeton": "faux", "csrfmiddlewaretoken": csrf}).status_code == 400
     assert (
@@ -67,11 +70,25 @@ def test_a_private_webinar_counts_only_its_audience(client, webinar_factory, dem
     client.force_login(demo_users["referent"])
     url, token, csrf = page_load(client, webinar)
     client.logout()
+    assert client.get(url).status_code == 302  # no token for those who cannot watch
     assert client.post(url, {"jeton": token, "csrfmiddlewaretoken": csrf}).status_code == 302
     assert count(webinar) == 0
     client.force_login(demo_users["referent"])
     assert client.post(url, {"jeton": token, "csrfmiddlewaretoken": csrf}).status_code == 204
     assert count(webinar) == 1
+
+
+def test_the_webinar_page_is_cacheable_with_its_player(client, webinar_factory):
+    webinar = webinar_factory()
+    response = client.get(webinar.url)
+    assert "data-plays-url" in response.content.decode()
+    assert "s-maxage" in response["Cache-Control"] and "public" in response["Cache-Control"]
+
+
+def test_no_token_without_a_video(client, webinar_factory):
+    webinar = webinar_factory(video=None)
+    assert "data-plays-url" not in client.get(webinar.url).content.decode()
+    assert client.get(webinar.url + "lecture/").status_code == 404
 
 
 def test_an_external_video_counts_the_click_that_loads_it(client, webinar_factory):
