@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
+from home.health import healthz
 from search import autocomplete as search_autocomplete
 from search import views as search_views
 from search.api import api_router
@@ -23,6 +24,7 @@ urlpatterns = [
     path("recherche/", search_views.search, name="search"),
     path("recherche/suggestions/", search_autocomplete.suggestions, name="search_suggestions"),
     path("api/v2/", api_router.urls),
+    path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",
