@@ -60,10 +60,24 @@ def schedule_retry(action, instance, attempt):
             MAX_ATTEMPTS,
         )
         return None
+    args = (action, instance._meta.app_label, instance._meta.model_name, str(instance.pk))
+    if _already_scheduled(args):  # one save fires several updates: one retry is enough
+        return None
     delay = min(FIRST_DELAY * 2 ** (attempt - 1), LONGEST_DELAY)
-    return retry_search_index.using(run_after=timezone.now() + delay).enqueue(
-        action, instance._meta.app_label, instance._meta.model_name, str(instance.pk), attempt
-    )
+    return retry_search_index.using(run_after=timezone.now() + delay).enqueue(*args, attempt)
+
+
+def _already_scheduled(args):
+    from django_tasks import DEFAULT_TASK_BACKEND_ALIAS, task_backends
+    from django_tasks_db.backend import DatabaseBackend
+    from django_tasks_db.models import DBTaskResult
+
+    if not isinstance(task_backends[DEFAULT_TASK_BACKEND_ALIAS], DatabaseBackend):
+        return False
+    lookups = {f"args_kwargs__args__{position}": value for position, value in enumerate(args)}
+    return DBTaskResult.objects.filter(
+        status="READY", task_path=retry_search_index.module_path, **lookups
+    ).exists()
 
 
 class IndexFailureHandler(logging.Handler):
