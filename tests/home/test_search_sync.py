@@ -28,7 +28,12 @@ RETRY_TASK = "home.search_sync.retry_search_index"
 
 
 def run_worker():
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, interval=0, verbosity=0)
+    """The real worker, until the queue is empty. Inside the test's transaction: the worker's
+    close_old_connections() would close the connection (autocommit is off there)."""
+    from unittest import mock
+
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, interval=0, verbosity=0)
 
 
 def test_failed_index_update_is_retried_once_the_engine_answers(site_skeleton, settings):

@@ -19,7 +19,12 @@ DATABASE_TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUE
 
 
 def run_worker():
-    call_command("db_worker", batch=True, startup_delay=False, reload=False, interval=0, verbosity=0)
+    """The real worker, until the queue is empty. Inside the test's transaction: the worker's
+    close_old_connections() would close the connection (autocommit is off there)."""
+    from unittest import mock
+
+    with mock.patch("django_tasks_db.management.commands.db_worker.close_old_connections"):
+        call_command("db_worker", batch=True, startup_delay=False, reload=False, interval=0, verbosity=0)
 
 
 def test_registration_mail_waits_for_the_worker(
