@@ -5,6 +5,7 @@ import os
 import shutil
 import subprocess
 from pathlib import Path
+from urllib.parse import quote
 
 import pytest
 
@@ -25,7 +26,7 @@ def pg_bin():
 
 
 def url(settings_dict, name):
-    password = f":{settings_dict['PASSWORD']}" if settings_dict.get("PASSWORD") else ""
+    password = f":{quote(settings_dict['PASSWORD'], safe='')}" if settings_dict.get("PASSWORD") else ""
     host = settings_dict.get("HOST") or "localhost"
     port = settings_dict.get("PORT") or "5432"
     return f"postgres://{settings_dict['USER']}{password}@{host}:{port}/{name}"
@@ -39,7 +40,7 @@ def run(script, *args, database_url):
 
 
 def test_backup_then_restore_into_a_fresh_database(require_postgres, tmp_path):
-    page = ensure_page(get_home_page(), ContentPage, "charte-sauvegarde", title="Charte de la sauvegarde")
+    ensure_page(get_home_page(), ContentPage, "charte-sauvegarde", title="Charte de la sauvegarde")
     source = url(connection.settings_dict, connection.settings_dict["NAME"])
 
     backup = run("backup.sh", str(tmp_path), database_url=source)
@@ -60,7 +61,12 @@ def test_backup_then_restore_into_a_fresh_database(require_postgres, tmp_path):
         restore = run("restore.sh", str(dump), "--yes", database_url=target)
         assert restore.returncode == 0, restore.stderr
         check = subprocess.run(
-            [f"{pg_bin()}/psql", target, "-tAc", f"SELECT title FROM wagtailcore_page WHERE id = {page.pk}"],
+            [
+                f"{pg_bin()}/psql",
+                target,
+                "-tAc",
+                "SELECT title FROM wagtailcore_page WHERE slug = 'charte-sauvegarde'",
+            ],
             capture_output=True,
             text=True,
             timeout=30,
