@@ -1,8 +1,9 @@
 """``/healthz``: is this app server able to serve? For load balancers, monitoring and the
 deployment guide's smoke test.
 
-Checks, each cheap but real: the database (``SELECT 1``), the search engine (a cluster ping
-for OpenSearch/Elasticsearch, a one-row query for the database backend), the file storage
+Checks, each cheap but real: the database (``SELECT 1``), the shared cache (a set and a get:
+log-in throttling needs it; catches a missing ``createcachetable``), the search engine (a
+cluster ping for OpenSearch/Elasticsearch, a one-row query for the database backend), the file storage
 (write, read back and delete a tiny probe object: an ``exists()`` would pass on a read-only
 or full disk). The storage probe's result is kept HEALTHZ_STORAGE_CACHE_SECONDS (default 30 s)
 per process, so that a probe every few seconds costs at most a couple of writes a minute.
@@ -16,6 +17,7 @@ import time
 import uuid
 
 from django.conf import settings
+from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import connections
@@ -33,6 +35,12 @@ def check_database():
     with connections["default"].cursor() as cursor:
         cursor.execute("SELECT 1")
         return cursor.fetchone()[0] == 1
+
+
+def check_cache():
+    token = uuid.uuid4().hex
+    cache.set("healthz-probe", token, 60)
+    return cache.get("healthz-probe") == token
 
 
 def check_search():
@@ -63,7 +71,12 @@ def check_storage():
     return ok
 
 
-CHECKS = {"database": check_database, "search": check_search, "storage": check_storage}
+CHECKS = {
+    "database": check_database,
+    "cache": check_cache,
+    "search": check_search,
+    "storage": check_storage,
+}
 
 
 @never_cache

@@ -33,7 +33,10 @@ def test_all_parts_up(client, site_skeleton, settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path
     response = client.get("/healthz")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "checks": {"database": "ok", "search": "ok", "storage": "ok"}}
+    assert response.json() == {
+        "status": "ok",
+        "checks": {"database": "ok", "cache": "ok", "search": "ok", "storage": "ok"},
+    }
     assert "no-store" in response["Cache-Control"]
     assert list(tmp_path.rglob("probe-*")) == [], "the storage probe cleans up after itself"
 
@@ -44,7 +47,7 @@ def test_search_engine_down(client, settings, tmp_path):
     response = client.get("/healthz")
     assert response.status_code == 503
     body = response.json()
-    assert body["checks"] == {"database": "ok", "search": "error", "storage": "ok"}
+    assert body["checks"] == {"database": "ok", "cache": "ok", "search": "error", "storage": "ok"}
     assert body["failed"] == ["search"]
     assert "secret" not in response.content.decode()
     assert "127.0.0.1" not in response.content.decode()
@@ -58,6 +61,18 @@ def test_storage_down(client, tmp_path, monkeypatch):
     assert response.status_code == 503
     assert response.json()["failed"] == ["storage"]
     assert str(tmp_path) not in response.content.decode()
+
+
+def test_cache_down(client, settings, tmp_path):
+    """Production's database cache without its table (``createcachetable`` forgotten)."""
+    settings.MEDIA_ROOT = tmp_path
+    settings.CACHES = {
+        "default": {"BACKEND": "django.core.cache.backends.db.DatabaseCache", "LOCATION": "table_absente"}
+    }
+    response = client.get("/healthz")
+    assert response.status_code == 503
+    checks = response.json()["checks"]
+    assert (checks["database"], checks["cache"], checks["storage"]) == ("ok", "error", "ok")
 
 
 def test_storage_probe_is_not_written_on_every_request(client, settings, tmp_path, monkeypatch):
@@ -105,7 +120,7 @@ def test_database_down_in_production(tmp_path):
     assert answer["status"] == 503
     body = json.loads(answer["body"])
     assert body["checks"]["database"] == "error"
-    assert "database" in body["failed"]
+    assert body["failed"][0] == "database"
     assert body["checks"]["storage"] == "ok"
     assert "secret" not in answer["body"] and "127.0.0.1" not in answer["body"]
     assert "secret" not in result.stderr, "nor in the logs"
