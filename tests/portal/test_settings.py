@@ -190,3 +190,20 @@ def test_request_id_comes_from_nginx_or_is_made_up(client, db):
     assert client.get("/robots.txt", HTTP_X_REQUEST_ID="f00dcafe")["X-Request-ID"] == "f00dcafe"
     made_up = client.get("/robots.txt", HTTP_X_REQUEST_ID="<script>")["X-Request-ID"]
     assert len(made_up) == 32 and made_up.isalnum()
+
+
+def test_production_sends_hsts_and_redirects_to_https_except_the_health_check(tmp_path):
+    env = {
+        **PRODUCTION_ENV,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path),
+    }
+    code = (
+        "import django; django.setup(); from django.test import Client; c = Client(HTTP_HOST='vif.lenord.fr'); "
+        "s = c.get('/healthz', secure=True); print(s['Strict-Transport-Security']); "
+        "print('script-src' in s['Content-Security-Policy']); "
+        "print(c.get('/robots.txt').status_code, c.get('/healthz').status_code != 301)"
+    )
+    result = run_django("portal.settings.production", env, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["max-age=31536000; includeSubDomains", "True", "301 True"]
