@@ -71,3 +71,30 @@ def test_retries_back_off_and_stop(site_skeleton, settings, caplog):
     assert later.task.run_after - timezone.now() > datetime.timedelta(minutes=19)
     assert search_sync.schedule_retry("add", page, search_sync.MAX_ATTEMPTS + 1) is None
     assert "lancer manage.py update_index" in caplog.text
+
+
+def test_retry_lands_in_a_real_engine(site_skeleton, settings):
+    """The same outage against the CI's OpenSearch node (SEARCH_TEST_URL): the page published
+    while the engine was unreachable is found there once the retry has run."""
+    from portal.settings.base import search_backends_from_url
+    from tests.search.test_search_node import SEARCH_TEST_URL, connect
+
+    client = connect()  # skips locally / fails in CI without a node
+    prefix = "portail_vif_test_retry"
+    engine_up = search_backends_from_url(f"{SEARCH_TEST_URL.rstrip('/')}/{prefix}")
+    settings.TASKS = DATABASE_TASKS
+    try:
+        settings.WAGTAILSEARCH_BACKENDS = engine_up
+        call_command("update_index", verbosity=0)
+        settings.WAGTAILSEARCH_BACKENDS = ENGINE_DOWN
+        page = ensure_page(get_home_page(), ContentPage, "charte-zebuline", title="Charte zébuline")
+        run_worker()
+        settings.WAGTAILSEARCH_BACKENDS = engine_up
+        assert list(Page.objects.search("zébuline")) == []
+        DBTaskResult.objects.filter(task_path=RETRY_TASK).update(run_after=timezone.now())
+        run_worker()
+        client.indices.refresh(index=f"{prefix}_*")
+        assert [hit.pk for hit in Page.objects.search("zébuline")] == [page.pk]
+    finally:
+        client.indices.delete(index=f"{prefix}_*", ignore_unavailable=True)
+        client.close()
