@@ -86,3 +86,15 @@ def test_external_webinar_player_origin_is_allowed_on_its_page_only(client, site
     policy = directives(client.get(external.url))
     assert policy["frame-src"] == ["'self'", "https://peertube.exemple.fr"]
     assert directives(client.get("/"))["frame-src"] == ["'self'"]
+
+
+def test_documents_keep_wagtails_own_policy(client, site_skeleton):
+    """Wagtail serves documents with ``default-src 'none'`` (WAGTAILDOCS_BLOCK_EMBEDDED_CONTENT):
+    a file cannot run anything; the portal's middleware leaves that header alone."""
+    from tests.library.conftest import make_document
+
+    document = make_document("Protocole de repérage.", title="Protocole")
+    response = client.get(document.url)
+    assert response.status_code == 200
+    assert response["Content-Security-Policy"] == "default-src 'none'"
+    assert response["X-Content-Type-Options"] == "nosniff"
