@@ -8,6 +8,7 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
+from home.health import healthz
 from library.views import serve_document
 from search import autocomplete as search_autocomplete
 from search import views as search_views
@@ -26,6 +27,7 @@ urlpatterns = [
     path("recherche/", search_views.search, name="search"),
     path("recherche/suggestions/", search_autocomplete.suggestions, name="search_suggestions"),
     path("api/v2/", api_router.urls),
+    path("healthz", healthz, name="healthz"),
     path("sitemap.xml", sitemap, name="sitemap"),
     path(
         "robots.txt",

@@ -10,8 +10,8 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.formats import date_format
 
-from .emails import send_registration_email
 from .models import Registration, Session
+from .tasks import enqueue_registration_email
 
 Status = Registration.Status
 
@@ -51,8 +51,9 @@ def notifications_muted():
 def _notify(registration, kind):
     if getattr(_muted, "active", False):
         return
-    # robust: a mail server failure is logged, and never turns a saved registration into a 500.
-    transaction.on_commit(lambda: send_registration_email(registration, kind), robust=True)
+    # A background task, enqueued on commit (trainings/tasks.py): a mail server failure never
+    # turns a saved registration into a 500, and the request does not wait for the mail.
+    enqueue_registration_email(registration, kind)
 
 
 def register(user, session_id):

@@ -8,6 +8,7 @@ page's privacy: see ``access.py``."""
 
 import re
 import secrets
+from urllib.parse import urlsplit
 
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
@@ -333,6 +334,16 @@ class WebinarPage(RoutablePageMixin, EventPage):
         return HttpResponse(status=204)
 
     # --- Rendering --------------------------------------------------------------------------
+
+    def serve(self, request, *args, **kwargs):
+        response = super().serve(request, *args, **kwargs)
+        external = self.external_video
+        if external is not None:
+            # The Content-Security-Policy lets this page frame its own external player, and
+            # only that one (loaded when the visitor asks for it).
+            parts = urlsplit(external.embed_url)
+            response._csp_update = {"frame-src": [f"{parts.scheme}://{parts.netloc}"]}
+        return response
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

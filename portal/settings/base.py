@@ -434,3 +434,108 @@ WAGTAILMEDIA = {
 }
 WEBINAR_VIDEO_MAX_UPLOAD_SIZE = int(os.environ.get("WEBINAR_VIDEO_MAX_UPLOAD_SIZE", str(500 * 1024 * 1024)))
 WEBINAR_CAPTIONS_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
+
+# ---------------------------------------------------------------------------
+# Operations (issue #8): security headers, background tasks, logs.
+# ---------------------------------------------------------------------------
+
+# Security headers. Content-Security-Policy (django-csp 4): the public pages run only the
+# portal's own scripts and styles (static/js, static/css: no inline <script>, no on*=
+# handler, no style attribute), nothing is fetched from another origin, and no site may
+# frame them. The Wagtail admin (/admin/) gets its own, relaxed policy from
+# home.security.PortalCSPMiddleware (see ADMIN_CONTENT_SECURITY_POLICY there).
+from csp.constants import NONE, SELF  # noqa: E402
+
+INSTALLED_APPS += ["csp"]
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
+    "home.security.PortalCSPMiddleware",
+)
+MIDDLEWARE.insert(
+    MIDDLEWARE.index("home.security.PortalCSPMiddleware") + 1,
+    "home.security.PermissionsPolicyMiddleware",
+)
+# First of all: the request id (X-Request-ID from nginx, or a new one) for the logs.
+MIDDLEWARE.insert(0, "home.logging.RequestIdMiddleware")
+
+
+def media_origins():
+    """Where uploaded files are read from when they live in an S3 bucket (images, videos,
+    captions: presigned URLs on the bucket's own origin), plus CSP_EXTRA_MEDIA_ORIGINS."""
+    origins = getenv_list("CSP_EXTRA_MEDIA_ORIGINS")
+    if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        custom_domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+        endpoint = os.environ.get("AWS_S3_ENDPOINT_URL", "")
+        if custom_domain:
+            origins.append(f"https://{custom_domain}")
+        elif endpoint:
+            parts = urlsplit(endpoint)
+            origins.append(f"{parts.scheme}://{parts.netloc}")
+        else:
+            origins.append("https://*.amazonaws.com")
+    return origins
+
+
+_MEDIA_ORIGINS = media_origins()
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
+        "media-src": [SELF, *_MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        # An external webinar player (YouTube, Vimeo, PeerTube…) is loaded only when the
+        # visitor asks for it; WebinarPage.serve adds that one player's origin to frame-src.
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Browser features the portal never uses, switched off for every page (and any frame).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+# No avatar fetched from gravatar.com by the admin: nothing leaves for a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
+
+# Background tasks (django-tasks). Development and tests run them at once, in the request
+# (ImmediateBackend); production.py switches to the database backend and a worker
+# (`manage.py db_worker`). What runs as a task: the training e-mails (trainings.tasks) and
+# the search index updates that modelsearch and Wagtail already enqueue on save.
+INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# Logs: LOG_FORMAT=plain (development default) or json (production default: one JSON object
+# per line, with the request id nginx passes in X-Request-ID). No personal data is logged.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
+LOGGING["filters"] = {"request_id": {"()": "home.logging.RequestIdFilter"}}
+LOGGING["formatters"]["json"] = {
+    "()": "pythonjsonlogger.json.JsonFormatter",
+    "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+    "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+}
+LOGGING["handlers"]["console"]["formatter"] = "json" if LOG_FORMAT == "json" else "plain"
+LOGGING["handlers"]["console"]["filters"] = ["request_id"]
+# A failed search index update (engine down) is recorded, and `reconcile_search_index`
+# (cron) rebuilds the index once the engine answers again: see home/search_sync.py.
+LOGGING["handlers"]["search_index_failures"] = {
+    "class": "home.search_sync.IndexFailureHandler",
+    "level": "ERROR",
+}
+LOGGING["loggers"]["modelsearch.index"] = {"handlers": ["search_index_failures"], "level": "ERROR"}

@@ -28,3 +28,53 @@ MIDDLEWARE.insert(  # noqa: F405
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,  # noqa: F405
     "whitenoise.middleware.WhiteNoiseMiddleware",
 )
+
+# ---------------------------------------------------------------------------
+# Operations (issue #8): stateless app servers, background tasks, logs, health check.
+# ---------------------------------------------------------------------------
+# Any app server can answer any request: nothing a request leaves behind stays on its disk
+# or in its memory. Sessions, the cache (allauth's log-in throttling, the webinar play
+# counter's de-duplication), background tasks and search promotions live in PostgreSQL;
+# uploaded files in the S3 bucket (AWS_STORAGE_BUCKET_NAME); static files are built into
+# the release (collectstatic) and served by WhiteNoise. See docs/deployment.md.
+SESSION_ENGINE = "django.contrib.sessions.backends.db"
+
+# CACHE_URL: empty or "db://" → a table in the database (`manage.py createcachetable`);
+# "redis://host:6379/0" → Redis (needs the `redis` package); "locmem://" → this process's
+# memory only (a single app server; log-in throttling is then per process).
+CACHE_URL = os.environ.get("CACHE_URL", "")
+if CACHE_URL.startswith(("redis://", "rediss://")):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.redis.RedisCache", "LOCATION": CACHE_URL}}
+elif CACHE_URL.startswith("locmem://"):
+    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+elif CACHE_URL in ("", "db://"):
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            "LOCATION": "portal_cache",
+            "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "50000"))},
+        }
+    }
+else:
+    raise ImproperlyConfigured("CACHE_URL doit être vide, db://, redis://… ou locmem://.")
+
+# Background tasks in the database, run by `manage.py db_worker` (a systemd service).
+# TASKS_BACKEND=immediate runs them in the request instead (no worker: a small install).
+if os.environ.get("TASKS_BACKEND", "database") == "immediate":
+    TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+else:
+    TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend", "QUEUES": ["default"]}}
+
+# JSON logs unless LOG_FORMAT=plain.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
+LOGGING["handlers"]["console"]["formatter"] = "json" if LOG_FORMAT == "json" else "plain"  # noqa: F405
+
+# The health check answers over plain HTTP too (probes from the load balancer or localhost).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
+
+# HSTS preloading is a commitment for the whole parent domain (lenord.fr and every
+# subdomain, hard to undo): the department's DNS owners decide it, not this application.
+# Until they do (SECURE_HSTS_PRELOAD=true), `check --deploy`'s reminder is silenced.
+SECURE_HSTS_PRELOAD = getenv_bool("SECURE_HSTS_PRELOAD", False)
+if not SECURE_HSTS_PRELOAD:
+    SILENCED_SYSTEM_CHECKS = [*globals().get("SILENCED_SYSTEM_CHECKS", []), "security.W021"]

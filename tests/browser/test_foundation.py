@@ -64,7 +64,7 @@ def test_skip_link_is_first_and_moves_focus_to_the_main_content(site, browser_pa
     assert focused["text"] == "Aller au contenu"
     assert browser_page.get_by_role("link", name="Aller au contenu").is_visible(), "visible when focused"
     browser_page.keyboard.press("Enter")
-    browser_page.wait_for_function("document.activeElement.id === 'contenu'")
+    browser_page.wait_for_function("() => document.activeElement.id === 'contenu'")
     assert active_element(browser_page)["tag"] == "MAIN"
 
 

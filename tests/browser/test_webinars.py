@@ -54,7 +54,7 @@ VIDEO = "document.querySelector('video')"
 
 
 def wait_for_metadata(page):
-    page.wait_for_function(f"{VIDEO} && {VIDEO}.readyState >= 1", timeout=10_000)
+    page.wait_for_function(f"() => {VIDEO} && {VIDEO}.readyState >= 1", timeout=10_000)
 
 
 def test_index_is_accessible(webinars, browser_page, axe):
@@ -80,7 +80,7 @@ def test_plays_the_recording_with_captions(webinars, browser_page, axe):
 
     # Captions: the French track is the default one and its cues are loaded.
     page.wait_for_function(
-        f"{VIDEO}.textTracks.length === 1 && {VIDEO}.textTracks[0].cues && {VIDEO}.textTracks[0].cues.length === 3",
+        f"() => {VIDEO}.textTracks.length === 1 && {VIDEO}.textTracks[0].cues && {VIDEO}.textTracks[0].cues.length === 3",
         timeout=10_000,
     )
     track = page.evaluate(
@@ -92,11 +92,11 @@ def test_plays_the_recording_with_captions(webinars, browser_page, axe):
     # Keyboard: the player is reachable and plays.
     page.evaluate(f"window.__played = false; {VIDEO}.addEventListener('play', () => window.__played = true)")
     page.evaluate(f"{VIDEO}.muted = true; {VIDEO}.play()")
-    page.wait_for_function("window.__played === true", timeout=10_000)
-    page.wait_for_function(f"{VIDEO}.currentTime > 0.5", timeout=10_000)
+    page.wait_for_function("() => window.__played === true", timeout=10_000)
+    page.wait_for_function(f"() => {VIDEO}.currentTime > 0.5", timeout=10_000)
     page.evaluate(f"{VIDEO}.pause()")
     # The first play is counted once (no personal data).
-    page.wait_for_function("document.querySelector('[data-play-counted]') !== null")
+    page.wait_for_function("() => document.querySelector('[data-play-counted]') !== null")
     for _ in range(50):
         if PlayCount.objects.filter(webinar=webinar).exists():
             break
@@ -112,7 +112,7 @@ def test_chapters_seek_and_are_shareable(webinars, browser_page):
     wait_for_metadata(page)
     page.evaluate(f"{VIDEO}.muted = true")
     page.get_by_role("link", name="00:06 La protection").click()
-    page.wait_for_function(f"{VIDEO}.currentTime >= 5.9", timeout=10_000)
+    page.wait_for_function(f"() => {VIDEO}.currentTime >= 5.9", timeout=10_000)
     assert page.url.endswith("#t=00:06")
     expect(page.get_by_role("link", name="00:06 La protection")).to_have_attribute("aria-current", "true")
     page.evaluate(f"{VIDEO}.pause()")
@@ -120,7 +120,7 @@ def test_chapters_seek_and_are_shareable(webinars, browser_page):
     # Opening a shared address seeks the video.
     page.goto(webinar.url + "#t=00:03")
     wait_for_metadata(page)
-    page.wait_for_function(f"Math.abs({VIDEO}.currentTime - 3) < 0.5", timeout=10_000)
+    page.wait_for_function(f"() => Math.abs({VIDEO}.currentTime - 3) < 0.5", timeout=10_000)
     # The video is served with Range support: the browser seeks within it.
     assert page.evaluate(f"{VIDEO}.seekable.length") == 1
     assert not page.js_errors

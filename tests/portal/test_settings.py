@@ -1,5 +1,6 @@
 """Settings come from the environment; production refuses unsafe defaults."""
 
+import json
 import os
 import subprocess
 import sys
@@ -112,3 +113,97 @@ def test_ci_runs_the_suite_on_postgresql():
     if os.environ.get("CI", "").lower() != "true":
         pytest.skip("hors CI : la suite tourne sur la base locale (" + connection.vendor + ")")
     assert connection.vendor == "postgresql"
+
+
+PRODUCTION_ENV = {
+    "SECRET_KEY": "k7#Vq2!mZ9x$Lp4@Rt8&Wn3^Hs6*Jd1(Fb5)Gc0-Ye2+Ua7=Oi9_Ek4",
+    "ALLOWED_HOSTS": "vif.lenord.fr",
+    "CSRF_TRUSTED_ORIGINS": "https://vif.lenord.fr",
+    "SITE_URL": "https://vif.lenord.fr",
+}
+
+
+def test_check_deploy_has_nothing_to_say(tmp_path):
+    """`manage.py check --deploy` with the variables of docs/deployment.md: no warning at all."""
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    clean_env = {
+        k: v
+        for k, v in os.environ.items()
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DEBUG"}
+    }
+    clean_env.update(env)
+    result = subprocess.run(
+        [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
+        cwd=ROOT,
+        env={**clean_env, "DJANGO_SETTINGS_MODULE": "portal.settings.production"},
+        capture_output=True,
+        text=True,
+        timeout=120,
+    )
+    assert result.returncode == 0, result.stdout + result.stderr
+    assert "System check identified no issues" in result.stdout
+    assert "WARNING" not in result.stderr + result.stdout
+
+
+def test_production_keeps_no_state_on_the_app_server(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "print(s.CACHES['default']['BACKEND']); print(s.SESSION_ENGINE); "
+        "print(s.TASKS['default']['BACKEND']); print(s.STORAGES['staticfiles']['BACKEND'])"
+    )
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    result = run_django("portal.settings.production", env, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == [
+        "django.core.cache.backends.db.DatabaseCache",
+        "django.contrib.sessions.backends.db",
+        "django_tasks_db.DatabaseBackend",
+        "whitenoise.storage.CompressedManifestStaticFilesStorage",
+    ]
+    redis = run_django(
+        "portal.settings.production",
+        {**env, "CACHE_URL": "redis://cache.interne:6379/1"},
+        "import django; django.setup(); from django.conf import settings as s; print(s.CACHES['default']['BACKEND'])",
+    )
+    assert redis.stdout.strip() == "django.core.cache.backends.redis.RedisCache"
+
+
+def test_production_logs_are_json_lines_with_the_request_id(tmp_path):
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "LOG_LEVEL": "INFO"}
+    code = (
+        "import django, logging; django.setup(); "
+        "from home.logging import request_id_var; request_id_var.set('abc123'); "
+        "logging.getLogger('trainings').warning('Inscription enregistrée')"
+    )
+    result = run_django("portal.settings.production", env, code)
+    assert result.returncode == 0, result.stderr
+    [line] = [line for line in result.stderr.splitlines() if line.strip()]
+    record = json.loads(line)
+    assert record["level"] == "WARNING"
+    assert record["logger"] == "trainings"
+    assert record["message"] == "Inscription enregistrée"
+    assert record["request_id"] == "abc123"
+    assert "time" in record
+
+
+def test_request_id_comes_from_nginx_or_is_made_up(client, db):
+    assert client.get("/robots.txt", HTTP_X_REQUEST_ID="f00dcafe")["X-Request-ID"] == "f00dcafe"
+    made_up = client.get("/robots.txt", HTTP_X_REQUEST_ID="<script>")["X-Request-ID"]
+    assert len(made_up) == 32 and made_up.isalnum()
+
+
+def test_production_sends_hsts_and_redirects_to_https_except_the_health_check(tmp_path):
+    env = {
+        **PRODUCTION_ENV,
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}",
+        "MEDIA_ROOT": str(tmp_path),
+    }
+    code = (
+        "import django; django.setup(); from django.test import Client; c = Client(HTTP_HOST='vif.lenord.fr'); "
+        "s = c.get('/healthz', secure=True); print(s['Strict-Transport-Security']); "
+        "print('script-src' in s['Content-Security-Policy']); "
+        "print(c.get('/robots.txt').status_code, c.get('/healthz').status_code != 301)"
+    )
+    result = run_django("portal.settings.production", env, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == ["max-age=31536000; includeSubDomains", "True", "301 True"]

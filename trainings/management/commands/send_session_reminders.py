@@ -1,13 +1,14 @@
 """E-mail a reminder three days before each session (J-3) to confirmed participants.
-Safe to run several times a day from cron: each registration is reminded once."""
+Safe to run several times a day from cron: each registration is reminded once. The mails
+are background tasks (trainings.tasks.send_reminder_task), sent by the worker."""
 
 import datetime
 
 from django.core.management.base import BaseCommand
 from django.utils import timezone
 
-from trainings.emails import send_registration_email
 from trainings.models import Registration
+from trainings.tasks import send_reminder_task
 
 
 class Command(BaseCommand):
@@ -25,10 +26,9 @@ class Command(BaseCommand):
             user__isnull=False,
             session__starts_at__date__gt=today,
             session__starts_at__date__lte=target,
-        ).select_related("session__page", "user")
-        sent = 0
-        for registration in due:
-            if send_registration_email(registration, "reminder"):
-                Registration.objects.filter(pk=registration.pk).update(reminder_sent_at=timezone.now())
-                sent += 1
-        self.stdout.write(f"{sent} rappel(s) envoyé(s).")
+        )
+        queued = 0
+        for registration_id in due.values_list("pk", flat=True):
+            send_reminder_task.enqueue(registration_id)
+            queued += 1
+        self.stdout.write(f"{queued} rappel(s) à envoyer.")

@@ -1,0 +1,99 @@
+"""``/healthz``: is this app server able to serve? For load balancers, monitoring and the
+deployment guide's smoke test.
+
+Checks, each cheap but real: the database (``SELECT 1``), the shared cache (a set and a get:
+log-in throttling needs it; catches a missing ``createcachetable``), the search engine (a
+cluster ping for OpenSearch/Elasticsearch, a one-row query for the database backend), the file storage
+(write, read back and delete a tiny probe object: an ``exists()`` would pass on a read-only
+or full disk). The storage probe's result is kept HEALTHZ_STORAGE_CACHE_SECONDS (default 30 s)
+per process, so that a probe every few seconds costs at most a couple of writes a minute.
+
+The answer names the failing part but never says why: exception messages can hold
+addresses with credentials; the reason goes to the server's log (exception class only).
+"""
+
+import logging
+import time
+import uuid
+
+from django.conf import settings
+from django.core.cache import cache
+from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
+from django.db import connections
+from django.http import JsonResponse
+from django.views.decorators.cache import never_cache
+from django.views.decorators.http import require_safe
+
+logger = logging.getLogger(__name__)
+
+PROBE_DIR = "healthz"
+_storage_result = {"checked_at": None, "ok": False}
+
+
+def check_database():
+    with connections["default"].cursor() as cursor:
+        cursor.execute("SELECT 1")
+        return cursor.fetchone()[0] == 1
+
+
+def check_cache():
+    token = uuid.uuid4().hex
+    cache.set("healthz-probe", token, 60)
+    return cache.get("healthz-probe") == token
+
+
+def check_search():
+    from wagtail.models import Page
+    from wagtail.search.backends import get_search_backend
+
+    backend = get_search_backend("default")
+    client = getattr(backend, "es", None)
+    if client is not None:  # OpenSearch / Elasticsearch
+        return bool(client.ping())
+    list(backend.search("portail", Page.objects.all())[:1])
+    return True
+
+
+def check_storage():
+    ttl = getattr(settings, "HEALTHZ_STORAGE_CACHE_SECONDS", 30)
+    checked_at = _storage_result["checked_at"]
+    if checked_at is not None and time.monotonic() - checked_at < ttl:
+        return _storage_result["ok"]
+    payload = uuid.uuid4().hex.encode()
+    name = default_storage.save(f"{PROBE_DIR}/probe-{uuid.uuid4().hex}.txt", ContentFile(payload))
+    try:
+        with default_storage.open(name, "rb") as probe:
+            ok = probe.read() == payload
+    finally:
+        default_storage.delete(name)
+    _storage_result.update(checked_at=time.monotonic(), ok=ok)
+    return ok
+
+
+CHECKS = {
+    "database": check_database,
+    "cache": check_cache,
+    "search": check_search,
+    "storage": check_storage,
+}
+
+
+@never_cache
+@require_safe
+def healthz(request):
+    results = {}
+    for name, check in CHECKS.items():
+        try:
+            results[name] = "ok" if check() else "error"
+        except Exception as exc:
+            logger.error("healthz: %s check failed (%s)", name, type(exc).__name__)
+            results[name] = "error"
+        if name == "storage" and results[name] != "ok":
+            _storage_result.update(checked_at=None)
+    healthy = all(value == "ok" for value in results.values())
+    failed = [name for name, value in results.items() if value != "ok"]
+    body = {"status": "ok" if healthy else "error", "checks": results}
+    if failed:
+        body["failed"] = failed
+    return JsonResponse(body, status=200 if healthy else 503)
