@@ -76,12 +76,12 @@ def test_retries_back_off_and_stop(site_skeleton, settings, caplog):
 def test_retry_lands_in_a_real_engine(site_skeleton, settings):
     """The same outage against the CI's OpenSearch node (SEARCH_TEST_URL): the page published
     while the engine was unreachable is found there once the retry has run."""
-    from portal.settings.base import search_backends_from_url
-    from tests.search.test_search_node import SEARCH_TEST_URL, connect
+    from wagtail.search.backends import get_search_backend
 
-    client = connect()  # skips locally / fails in CI without a node
+    from tests.search.node import delete_indices, node_backends
+
     prefix = "portail_vif_test_retry"
-    engine_up = search_backends_from_url(f"{SEARCH_TEST_URL.rstrip('/')}/{prefix}")
+    engine_up = node_backends(prefix)  # skips locally / fails in CI without a node
     settings.TASKS = DATABASE_TASKS
     try:
         settings.WAGTAILSEARCH_BACKENDS = engine_up
@@ -93,8 +93,8 @@ def test_retry_lands_in_a_real_engine(site_skeleton, settings):
         assert list(Page.objects.search("zébuline")) == []
         DBTaskResult.objects.filter(task_path=RETRY_TASK).update(run_after=timezone.now())
         run_worker()
-        client.indices.refresh(index=f"{prefix}_*")
+        get_search_backend().es.indices.refresh(index=f"{prefix}_*")
         assert [hit.pk for hit in Page.objects.search("zébuline")] == [page.pk]
     finally:
-        client.indices.delete(index=f"{prefix}_*", ignore_unavailable=True)
-        client.close()
+        settings.WAGTAILSEARCH_BACKENDS = engine_up
+        delete_indices(engine_up)
