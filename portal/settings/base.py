@@ -460,15 +460,16 @@ MIDDLEWARE.insert(0, "home.logging.RequestIdMiddleware")
 
 
 def media_origins():
-    """Where uploaded files are read from when they live in an S3 bucket (images, videos,
-    captions: presigned URLs on the bucket's own origin), plus CSP_EXTRA_MEDIA_ORIGINS."""
+    """Where uploaded files are read from when they live in an S3 bucket (videos and original
+    images: presigned URLs on the bucket's endpoint; renditions: the endpoint or
+    AWS_S3_PUBLIC_DOMAIN), plus CSP_EXTRA_MEDIA_ORIGINS."""
     origins = getenv_list("CSP_EXTRA_MEDIA_ORIGINS")
     if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-        custom_domain = os.environ.get("AWS_S3_CUSTOM_DOMAIN", "")
+        public_domain = os.environ.get("AWS_S3_PUBLIC_DOMAIN", "")
         endpoint = os.environ.get("AWS_S3_ENDPOINT_URL", "")
-        if custom_domain:
-            origins.append(f"https://{custom_domain}")
-        elif endpoint:
+        if public_domain:
+            origins.append(f"https://{public_domain}")
+        if endpoint:
             parts = urlsplit(endpoint)
             origins.append(f"{parts.scheme}://{parts.netloc}")
         else:
