@@ -129,7 +129,8 @@ def test_check_deploy_has_nothing_to_say(tmp_path):
     clean_env = {
         k: v
         for k, v in os.environ.items()
-        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DEBUG"}
+        # DJANGO_ALLOW_ASYNC_UNSAFE: set by the browser tests (Playwright) in this process.
+        if k not in {"SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "DEBUG", "DJANGO_ALLOW_ASYNC_UNSAFE"}
     }
     clean_env.update(env)
     result = subprocess.run(
