@@ -15,6 +15,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.content_cache import public
 from home.models import Audience, BasePage, SectionIndexPage, Taxonomy, Theme
 from home.text import fold
 
@@ -214,7 +215,7 @@ class ResourcePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["files"] = self.files.select_related("document")
         context["related"] = (
-            self.related_resources.live().public().select_related("resource_type").order_by("title")
+            public(self.related_resources.live()).select_related("resource_type").order_by("title")
         )
         return context
 

@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from accounts.models import Territory
+from home.content_cache import public
 from home.models import Theme
 
 from .models import Provider, Registration, Session, TrainingPage
@@ -76,11 +77,8 @@ class TrainingListing:
             ).filter(
                 Q(capacity__isnull=True) | Q(capacity__gt=F("confirmed")), registration_mode=Session.Mode.OPEN
             )
-        trainings = (
-            TrainingPage.objects.child_of(self.page)
-            .live()
-            .public()
-            .filter(Exists(sessions.filter(page=OuterRef("pk"))))
+        trainings = public(TrainingPage.objects.child_of(self.page).live()).filter(
+            Exists(sessions.filter(page=OuterRef("pk")))
         )
         if self.selected_providers:
             trainings = trainings.filter(provider_id__in=self.selected_providers)

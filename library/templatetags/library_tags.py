@@ -1,5 +1,6 @@
 from django import template
 
+from home.content_cache import public
 from library.models import LibraryIndexPage, ResourcePage
 
 register = template.Library()
@@ -12,9 +13,7 @@ def latest_resources(context, count=3):
     resources = []
     if library is not None:
         resources = list(
-            ResourcePage.objects.child_of(library)
-            .live()
-            .public()
+            public(ResourcePage.objects.child_of(library).live())
             .select_related("resource_type")
             .prefetch_related("themes", "files__document")
             .order_by("-published_on", "-first_published_at")[:count]

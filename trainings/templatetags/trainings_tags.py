@@ -1,6 +1,7 @@
 from django import template
 from django.utils import timezone
 
+from home.content_cache import public
 from trainings.models import Registration, Session, TrainingPage
 
 register = template.Library()
@@ -29,7 +30,7 @@ def upcoming_sessions(context, count=4):
     """The next sessions of public trainings, for the home page."""
     sessions = (
         Session.objects.filter(
-            page__in=TrainingPage.objects.live().public().values("pk"), starts_at__gte=timezone.now()
+            page__in=public(TrainingPage.objects.live()).values("pk"), starts_at__gte=timezone.now()
         )
         .select_related("page")
         .with_counts()
