@@ -70,3 +70,11 @@ def public(queryset):
     for path in paths:
         private |= Q(path__startswith=path)
     return queryset.exclude(private) if paths else queryset
+
+
+def terms(model):
+    """A taxonomy's terms by slug, in their order, cached (a term's change bumps the version)."""
+    return {
+        term.slug: term
+        for term in cached(f"terms:{model._meta.label_lower}", lambda: list(model.objects.all()))
+    }

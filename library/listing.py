@@ -8,7 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.db.models.functions import ExtractYear
 from django.utils.functional import cached_property
 
-from home.content_cache import cached
+from home.content_cache import cached, terms
 from home.models import Audience, Theme
 
 SORTS = {
@@ -16,14 +16,6 @@ SORTS = {
     "title": ("Titre (A → Z)", ("sort_title", "title")),
 }
 DEFAULT_SORT = "recent"
-
-
-def terms(model):
-    """A taxonomy's terms by slug, cached: a term's change bumps the content version."""
-    return {
-        term.slug: term
-        for term in cached(f"terms:{model._meta.label_lower}", lambda: list(model.objects.all()))
-    }
 
 
 class CachedCountPaginator(Paginator):
@@ -76,7 +68,9 @@ class ResourceListing:
     def _restricted_ids(self, resources):
         from wagtail.models import PageViewRestriction
 
-        return PageViewRestriction.objects.filter(page__in=resources).values("page_id")
+        # Every restricted page's id (a handful): cheaper than restricting the subquery to
+        # this listing's children, which would scan the page tree a second time.
+        return PageViewRestriction.objects.values("page_id")
 
     def filtered(self, skip=None):
         resources = self.base_queryset()

@@ -150,7 +150,7 @@ class ResourcePage(BasePage):
         Audience, verbose_name="publics", blank=True, related_name="resources"
     )
     organisation = models.CharField("auteur ou organisation", max_length=200, blank=True)
-    published_on = models.DateField("date de publication", default=timezone.localdate)
+    published_on = models.DateField("date de publication", default=timezone.localdate, db_index=True)
     updated_on = models.DateField("à jour au", null=True, blank=True)
     review_due = models.DateField(
         "à réexaminer avant le",

@@ -9,7 +9,7 @@ import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
-from django.db import transaction
+from django.db import connection, transaction
 
 import accounts.bench
 import accounts.demo
@@ -55,6 +55,8 @@ class Command(BaseCommand):
                 count=options["trainings"], registrations=options["registrations"]
             )
             webinar_count = webinars.bench.build(count=options["webinars"])
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh planner statistics after the bulk inserts
         if not options["no_index"]:
             call_command("update_index", verbosity=0)
         self.stdout.write(
