@@ -58,6 +58,14 @@ def assert_flat(small, large, expected):
 def grow(builder, **kwargs):
     with search_index_paused(also_reference_index=True):
         builder(**kwargs)
+    analyze()
+
+
+def analyze():
+    """Planner statistics for the rows just created, as a server's autovacuum would have
+    them: without, PostgreSQL plans nested loops over the whole library (minutes)."""
+    with connection.cursor() as cursor:
+        cursor.execute("ANALYZE")
 
 
 @pytest.fixture
@@ -138,6 +146,7 @@ def test_training_pages(client, site_skeleton):
                         venue="Hôtel du Département",
                     )
                 )
+        analyze()
 
     build(5)
     small = measure(client, pages)
@@ -146,7 +155,7 @@ def test_training_pages(client, site_skeleton):
     assert_flat(
         small,
         large,
-        {"catalogue": 12, "catalogue filtered": 12, "training": 15, "seminar index": 7, "seminar": 9},
+        {"catalogue": 11, "catalogue filtered": 11, "training": 15, "seminar index": 7, "seminar": 9},
     )
 
 
