@@ -222,13 +222,11 @@ def proxy_block(upstream_ports, cache):
     """
     return f"""
     {cache_zone if cache else ""}
-    upstream portal {{ {servers} keepalive 16; }}
+    upstream portal {{ {servers} }}
     server {{
         listen 127.0.0.1:@PORT@;
         location / {{
             proxy_pass http://portal;
-            proxy_http_version 1.1;
-            proxy_set_header Connection "";
             proxy_set_header Host $host;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto $scheme;
