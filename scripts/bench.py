@@ -214,7 +214,6 @@ def proxy_block(upstream_ports, cache):
         proxy_cache portal;
         proxy_cache_key $scheme$host$request_uri;
         proxy_cache_valid 200 301 302 60s;
-        proxy_cache_lock on;
         proxy_cache_use_stale updating error timeout;
         proxy_cache_bypass $cookie_sessionid;
         proxy_no_cache $cookie_sessionid;
