@@ -13,27 +13,57 @@ from django.db.models.signals import post_delete, post_save
 
 VERSION_KEY = "portal:content-version"
 TIMEOUT = 60 * 60
+# How long a process trusts the version it last read: with a database or Redis cache, one
+# round trip per second per process rather than one per cached value; another app server's
+# change shows within that delay.
+VERSION_TTL = 1.0
+
+# Values already read, by versioned key, in this process: a key names one version of the
+# content, so a copy never goes stale (it is just no longer asked for once the version moves).
+_local = {}
+_version = {"value": None, "read_at": 0.0}
+
+
+def clear_local():
+    _local.clear()
+    _version.update(value=None, read_at=0.0)
 
 
 def content_version():
+    now = time.monotonic()
+    if _version["value"] is not None and now - _version["read_at"] < VERSION_TTL:
+        return _version["value"]
     version = cache.get(VERSION_KEY)
     if version is None:
         cache.add(VERSION_KEY, time.time_ns(), None)
         version = cache.get(VERSION_KEY, 0)
+    if version != _version["value"]:
+        _local.clear()
+    _version.update(value=version, read_at=now)
     return version
 
 
 def bump_content_version(**kwargs):
-    cache.set(VERSION_KEY, time.time_ns(), None)
+    version = time.time_ns()
+    cache.set(VERSION_KEY, version, None)
+    _local.clear()
+    _version.update(value=version, read_at=time.monotonic())
 
 
 def cached(key, compute, timeout=TIMEOUT):
     """``compute()``, or its value cached for this content version."""
     full_key = f"portal:{content_version()}:{key}"
+    if full_key in _local:
+        value, expires = _local[full_key]
+        if time.monotonic() < expires:
+            return value
     value = cache.get(full_key)
     if value is None:
         value = compute()
         cache.set(full_key, value, timeout)
+    if len(_local) > 5000:
+        _local.clear()
+    _local[full_key] = (value, time.monotonic() + timeout)
     return value
 
 

@@ -105,6 +105,10 @@ def _fresh_cache():
     routes never leak from one test's database into the next."""
     from django.core.cache import cache
 
+    from home.content_cache import clear_local
+
     cache.clear()
+    clear_local()
     yield
     cache.clear()
+    clear_local()
