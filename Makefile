@@ -82,7 +82,7 @@ clean: ## Remove the virtualenvs, the local database and uploaded files
 BENCH_DB ?= sqlite:///$(CURDIR)/var/bench.sqlite3
 BENCH_RESOURCES ?= 10000
 
-bench: install ## Benchmark the pages on a large generated dataset (median, p95, SQL queries)
+bench: install ## Load-test every page type (gunicorn + wrk + nginx) on 10,000 resources; BENCH_DB=postgres://… for search
 	@mkdir -p var
 	DATABASE_URL=$(BENCH_DB) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DB) $(MANAGE) generate_bench_data --resources $(BENCH_RESOURCES)

@@ -1,8 +1,17 @@
+from django.db.models import prefetch_related_objects
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
+
+
+@hooks.register("before_serve_page", order=-20)
+def prefetch_user_groups(page, request, serve_args, serve_kwargs):
+    """The visitor's groups read once, before Wagtail's and the portal's restriction checks
+    (each ``accept_request`` of a group restriction would read them again)."""
+    if request.user.is_authenticated:
+        prefetch_related_objects([getattr(request.user, "_wrapped", request.user)], "groups")
 
 
 @hooks.register("on_serve_page", order=-10)

@@ -61,10 +61,11 @@ def sentence(rng, length):
     return " ".join(rng.choice(WORDS) for _ in range(length)).capitalize() + "."
 
 
-def build(count=10_000, seed=2026, batch=500):
-    """Create ``count`` resources (skipped if the library already has them)."""
+def build(count=10_000, seed=2026, batch=500, parent=None, slug_prefix="ressource-bench"):
+    """Create ``count`` resources under ``parent`` (the library by default), skipped if it
+    already has them."""
     rng = random.Random(seed)  # noqa: S311 - reproducible fake data, not security
-    library = ensure_page(get_home_page(), LibraryIndexPage, "ressources", title="Ressources")
+    library = parent or ensure_page(get_home_page(), LibraryIndexPage, "ressources", title="Ressources")
     existing = ResourcePage.objects.child_of(library).count()
     if existing >= count:
         return existing
@@ -78,7 +79,7 @@ def build(count=10_000, seed=2026, batch=500):
             for number in range(first, min(first + batch, count)):
                 page = ResourcePage(
                     title=f"{sentence(rng, 5)[:-1]} ({number})",
-                    slug=f"ressource-bench-{number}",
+                    slug=f"{slug_prefix}-{number}",
                     intro=" ".join(sentence(rng, 12) for _ in range(2)),
                     resource_type=rng.choice(types),
                     organisation=rng.choice(

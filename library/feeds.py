@@ -4,6 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 
+from home.content_cache import public
 from home.models import Theme
 
 from .models import ResourcePage
@@ -37,8 +38,7 @@ class ResourcesFeed(Feed):
 
     def items(self, theme):
         resources = (
-            ResourcePage.objects.live()
-            .public()
+            public(ResourcePage.objects.live())
             .descendant_of(self.library_page)
             .select_related("resource_type")
             .order_by("-published_on", "-first_published_at")

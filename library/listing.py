@@ -1,11 +1,14 @@
 """Faceted listing of resources: filters that combine (type, theme, audience, year),
 sorting, pagination and a count per facet value, in a fixed number of queries."""
 
+import hashlib
+
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.db.models.functions import ExtractYear
 from django.utils.functional import cached_property
 
+from home.content_cache import cached, terms
 from home.models import Audience, Theme
 
 SORTS = {
@@ -13,6 +16,16 @@ SORTS = {
     "title": ("Titre (A → Z)", ("sort_title", "title")),
 }
 DEFAULT_SORT = "recent"
+
+
+class CachedCountPaginator(Paginator):
+    """The number of matching resources, kept like the facet counts (``count_key``)."""
+
+    count_key = None
+
+    @cached_property
+    def count(self):
+        return cached(self.count_key, Paginator.count.func.__get__(self))
 
 
 class ResourceListing:
@@ -24,13 +37,9 @@ class ResourceListing:
         self.models = {"resource": ResourcePage, "type": ResourceType}
         params = request.GET
         self.ignored = []
-        self.types = self._valid(
-            "type", params.getlist("type"), {t.slug: t for t in ResourceType.objects.all()}
-        )
-        self.themes = self._valid("theme", params.getlist("theme"), {t.slug: t for t in Theme.objects.all()})
-        self.audiences = self._valid(
-            "audience", params.getlist("audience"), {a.slug: a for a in Audience.objects.all()}
-        )
+        self.types = self._valid("type", params.getlist("type"), terms(ResourceType))
+        self.themes = self._valid("theme", params.getlist("theme"), terms(Theme))
+        self.audiences = self._valid("audience", params.getlist("audience"), terms(Audience))
         self.years = [int(y) for y in params.getlist("year") if y.isdigit() and 1900 < int(y) < 2200]
         self.ignored += [y for y in params.getlist("year") if not (y.isdigit() and 1900 < int(y) < 2200)]
         self.sort = params.get("sort") if params.get("sort") in SORTS else DEFAULT_SORT
@@ -59,7 +68,9 @@ class ResourceListing:
     def _restricted_ids(self, resources):
         from wagtail.models import PageViewRestriction
 
-        return PageViewRestriction.objects.filter(page__in=resources).values("page_id")
+        # Every restricted page's id (a handful): cheaper than restricting the subquery to
+        # this listing's children, which would scan the page tree a second time.
+        return PageViewRestriction.objects.values("page_id")
 
     def filtered(self, skip=None):
         resources = self.base_queryset()
@@ -86,41 +97,16 @@ class ResourceListing:
             resources = resources.filter(published_on__year__in=self.years)
         return resources
 
+    def _cache_key(self, name):
+        filters = (sorted(self.types), sorted(self.themes), sorted(self.audiences), sorted(self.years))
+        digest = hashlib.sha256(repr(filters).encode()).hexdigest()[:32]
+        return f"library:{self.page.pk}:{name}:{digest}"
+
     def facets(self):
-        resource_model = self.models["resource"]
-        type_counts = dict(
-            self.filtered(skip="type")
-            .order_by()
-            .values_list("resource_type")
-            .annotate(n=Count("pk"))
-            .values_list("resource_type", "n")
-        )
-        theme_counts = dict(
-            resource_model.themes.through.objects.filter(
-                resourcepage__in=self.filtered(skip="theme").values("pk")
-            )
-            .order_by()
-            .values_list("theme")
-            .annotate(n=Count("resourcepage"))
-            .values_list("theme", "n")
-        )
-        audience_counts = dict(
-            resource_model.audiences.through.objects.filter(
-                resourcepage__in=self.filtered(skip="audience").values("pk")
-            )
-            .order_by()
-            .values_list("audience")
-            .annotate(n=Count("resourcepage"))
-            .values_list("audience", "n")
-        )
-        year_counts = list(
-            self.filtered(skip="year")
-            .order_by()
-            .annotate(year=ExtractYear("published_on"))
-            .values_list("year")
-            .annotate(n=Count("pk"))
-            .order_by("-year")
-            .values_list("year", "n")
+        # Four aggregates over every matching resource: the listing's main cost at 10,000
+        # resources, kept until the content changes (home.content_cache).
+        type_counts, theme_counts, audience_counts, year_counts = cached(
+            self._cache_key("facets"), self._facet_counts
         )
 
         def options(name, terms, counts, selected):
@@ -162,6 +148,45 @@ class ResourceListing:
             },
         ]
 
+    def _facet_counts(self):
+        resource_model = self.models["resource"]
+        type_counts = dict(
+            self.filtered(skip="type")
+            .order_by()
+            .values_list("resource_type")
+            .annotate(n=Count("pk"))
+            .values_list("resource_type", "n")
+        )
+        theme_counts = dict(
+            resource_model.themes.through.objects.filter(
+                resourcepage__in=self.filtered(skip="theme").values("pk")
+            )
+            .order_by()
+            .values_list("theme")
+            .annotate(n=Count("resourcepage"))
+            .values_list("theme", "n")
+        )
+        audience_counts = dict(
+            resource_model.audiences.through.objects.filter(
+                resourcepage__in=self.filtered(skip="audience").values("pk")
+            )
+            .order_by()
+            .values_list("audience")
+            .annotate(n=Count("resourcepage"))
+            .values_list("audience", "n")
+        )
+        year_counts = list(
+            self.filtered(skip="year")
+            .order_by()
+            .annotate(year=ExtractYear("published_on"))
+            .values_list("year")
+            .annotate(n=Count("pk"))
+            .order_by("-year")
+            .values_list("year", "n")
+        )
+
+        return type_counts, theme_counts, audience_counts, year_counts
+
     def active_filters(self):
         """Each active filter with the URL that removes it (shareable query strings)."""
         labels = {
@@ -200,7 +225,9 @@ class ResourceListing:
             )
             .order_by(*SORTS[self.sort][1])
         )
-        page_obj = Paginator(resources, self.page.items_per_page).get_page(self.request.GET.get("page"))
+        paginator = CachedCountPaginator(resources, self.page.items_per_page)
+        paginator.count_key = self._cache_key("count")
+        page_obj = paginator.get_page(self.request.GET.get("page"))
         query = self.request.GET.copy()
         query.pop("page", None)
         return {

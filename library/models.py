@@ -15,6 +15,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import BodyStreamBlock
+from home.content_cache import public
 from home.models import Audience, BasePage, SectionIndexPage, Taxonomy, Theme
 from home.text import fold
 
@@ -149,7 +150,7 @@ class ResourcePage(BasePage):
         Audience, verbose_name="publics", blank=True, related_name="resources"
     )
     organisation = models.CharField("auteur ou organisation", max_length=200, blank=True)
-    published_on = models.DateField("date de publication", default=timezone.localdate)
+    published_on = models.DateField("date de publication", default=timezone.localdate, db_index=True)
     updated_on = models.DateField("à jour au", null=True, blank=True)
     review_due = models.DateField(
         "à réexaminer avant le",
@@ -214,7 +215,7 @@ class ResourcePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["files"] = self.files.select_related("document")
         context["related"] = (
-            self.related_resources.live().public().select_related("resource_type").order_by("title")
+            public(self.related_resources.live()).select_related("resource_type").order_by("title")
         )
         return context
 

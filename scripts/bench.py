@@ -1,70 +1,604 @@
 """Benchmark: ``make bench``.
 
-Measures, in-process with Django's test client (no network, no cache), the median and
-95th-percentile response times and the SQL query count of the portal's pages on a large
-dataset (see ``generate_bench_data``). Speed is measured here, never in the test suite."""
+Serves the portal as in production (gunicorn, 2 sync workers, ``portal.settings.production``,
+DEBUG off, static files through WhiteNoise) on 127.0.0.1 and loads each page type with wrk
+(``wrk -t2 -c8``), then prints, per page: requests/s, p50 and p95 latency and SQL queries,
 
+- uncached: straight to gunicorn;
+- cached: through nginx with ``proxy_cache`` in front of gunicorn (anonymous visitors);
+- ceiling: the same HTML saved to files and served by nginx as static files;
+
+then the same pages through two gunicorn instances behind one nginx upstream (scaling by
+adding app servers), and the search page on OpenSearch when ``BENCH_SEARCH_URL`` is set
+(e.g. ``opensearch2+http://127.0.0.1:9260/bench``: the path prefixes the bench's indices).
+
+The table is printed and written to ``var/bench/results.md``. Environment:
+``DATABASE_URL`` (the bench database, set by the Makefile), ``BENCH_DURATION`` (seconds of
+load per measure, 10), ``BENCH_THREADS`` (2), ``BENCH_CONNECTIONS`` (8), ``BENCH_WORKERS``
+(gunicorn workers per app server, 2), ``BENCH_SEARCH_URL`` (optional).
+
+Needs wrk and nginx (Debian packages ``wrk`` and ``nginx``): installed with apt-get when
+missing and run as root. Speed is measured here, never in the test suite; the test suite
+checks the query budgets (``tests/portal/test_query_budgets.py``)."""
+
+import datetime
 import os
-import statistics
+import re
+import shutil
+import signal
+import socket
+import subprocess
 import sys
+import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
-sys.path.insert(0, str(ROOT))
-os.environ.setdefault("DJANGO_SETTINGS_MODULE", "portal.settings.dev")
-os.environ["DEBUG"] = "false"
+OUT = Path(os.environ.get("BENCH_DIR", ROOT / "var" / "bench"))
+BIN = Path(sys.executable).parent
+DURATION = int(os.environ.get("BENCH_DURATION", "10"))
+THREADS = int(os.environ.get("BENCH_THREADS", "2"))
+CONNECTIONS = int(os.environ.get("BENCH_CONNECTIONS", "8"))
+WORKERS = int(os.environ.get("BENCH_WORKERS", "2"))
+SEARCH_URL = os.environ.get("BENCH_SEARCH_URL", "")
 
-import django  # noqa: E402
+# Production settings, relaxed only where the bench has no TLS proxy in front.
+APP_ENV = {
+    "DJANGO_SETTINGS_MODULE": "portal.settings.production",
+    "SECRET_KEY": os.environ.get("SECRET_KEY") or "bench-only-secret-key-" + "x" * 40,
+    "ALLOWED_HOSTS": "127.0.0.1,localhost",
+    "SECURE_SSL_REDIRECT": "false",
+    "STATIC_ROOT": str(OUT / "static"),
+    "LOG_LEVEL": "WARNING",
+    "SEARCH_URL": "",
+}
 
-django.setup()
+# Targets of issue #8 (uncached requests/s on 2 cores, 2 sync workers, wrk -t2 -c8).
+TARGETS = {"home": 65, "search": 65, "listing": 95, "detail": 125}
+QUERY_BUDGET = 15
+P95_BUDGET_MS = 150
 
-from django.db import connection  # noqa: E402
-from django.test import Client  # noqa: E402
-from django.test.utils import CaptureQueriesContext  # noqa: E402
+WRK_SCRIPT = """
+done = function(summary, latency, requests)
+  local errors = summary.errors.connect + summary.errors.read + summary.errors.write
+    + summary.errors.timeout
+  io.write(string.format("BENCH rps=%.2f p50=%d p95=%d p99=%d requests=%d status_errors=%d errors=%d\\n",
+    summary.requests / (summary.duration / 1e6), latency:percentile(50), latency:percentile(95),
+    latency:percentile(99), summary.requests, summary.errors.status, errors))
+end
+"""
 
-from library.models import ResourcePage  # noqa: E402
 
-REQUESTS = int(os.environ.get("BENCH_REQUESTS", "50"))
+# --- Tools -----------------------------------------------------------------------------------
 
 
-def measure(client, url):
-    client.get(url)  # warm-up
-    timings = []
-    for _ in range(REQUESTS):
-        start = time.perf_counter()
+def ensure_tools():
+    missing = [
+        tool for tool in ("wrk", "nginx") if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists()
+    ]
+    if not missing:
+        return
+    if os.geteuid() == 0 and shutil.which("apt-get"):
+        print(f"Installation de {', '.join(missing)} (apt-get)…", flush=True)
+        subprocess.run(  # noqa: S603 - fixed command
+            [shutil.which("apt-get"), "install", "-y", "-qq", *missing], check=True, stdout=subprocess.DEVNULL
+        )
+        return
+    sys.exit(
+        f"Il manque {', '.join(missing)} : installez les paquets Debian "
+        f"(sudo apt-get install {' '.join(missing)}) puis relancez `make bench`."
+    )
+
+
+def nginx_binary():
+    return shutil.which("nginx") or "/usr/sbin/nginx"
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def wait_for(url, timeout=60):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(url, timeout=5) as response:  # noqa: S310 - local URL
+                return response.status
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} ne répond pas après {timeout} s")
+
+
+class Processes:
+    """The servers the bench starts, stopped (by their own pid) when it ends."""
+
+    def __init__(self):
+        self.running = []
+
+    def start(self, command, env=None, log=None):
+        log_file = open(log or os.devnull, "ab")  # noqa: SIM115 - closed with the process
+        process = subprocess.Popen(  # noqa: S603 - fixed commands
+            command,
+            env={**os.environ, **(env or {})},
+            cwd=ROOT,
+            stdout=log_file,
+            stderr=log_file,
+            start_new_session=True,
+        )
+        self.running.append((process, log_file))
+        return process
+
+    def stop(self, process):
+        for running, log_file in list(self.running):
+            if running is process:
+                if process.poll() is None:
+                    os.killpg(process.pid, signal.SIGTERM)
+                    try:
+                        process.wait(10)
+                    except subprocess.TimeoutExpired:
+                        os.killpg(process.pid, signal.SIGKILL)
+                        process.wait()
+                log_file.close()
+                self.running.remove((running, log_file))
+
+    def stop_all(self):
+        for process, _ in list(self.running):
+            self.stop(process)
+
+
+# --- Servers ---------------------------------------------------------------------------------
+
+
+def start_gunicorn(processes, port, env=None):
+    process = processes.start(
+        [
+            str(BIN / "gunicorn"),
+            "portal.wsgi:application",
+            "--workers",
+            str(WORKERS),
+            "--worker-class",
+            "sync",
+            "--bind",
+            f"127.0.0.1:{port}",
+            "--log-level",
+            "warning",
+        ],
+        env={**APP_ENV, **(env or {})},
+        log=OUT / f"gunicorn-{port}.log",
+    )
+    wait_for(f"http://127.0.0.1:{port}/robots.txt")
+    return process
+
+
+def nginx_config(name, server_block, port):
+    """A self-contained nginx.conf (its own pid, logs and temporary files under var/bench)."""
+    prefix = OUT / "nginx" / name
+    for sub in ("temp", "cache", "logs"):
+        (prefix / sub).mkdir(parents=True, exist_ok=True)
+    user = "user root;" if os.geteuid() == 0 else ""
+    return f"""
+{user}
+worker_processes 2;
+daemon off;
+pid {prefix}/nginx.pid;
+error_log {prefix}/logs/error.log warn;
+events {{ worker_connections 1024; }}
+http {{
+    include /etc/nginx/mime.types;
+    access_log off;
+    sendfile on;
+    keepalive_timeout 65;
+    keepalive_requests 100000;
+    client_body_temp_path {prefix}/temp/body;
+    proxy_temp_path {prefix}/temp/proxy;
+    fastcgi_temp_path {prefix}/temp/fastcgi;
+    uwsgi_temp_path {prefix}/temp/uwsgi;
+    scgi_temp_path {prefix}/temp/scgi;
+    {server_block.replace("@PREFIX@", str(prefix)).replace("@PORT@", str(port))}
+}}
+"""
+
+
+def proxy_block(upstream_ports, cache):
+    """nginx in front of the app servers; with ``cache``, a proxy_cache for anonymous visitors.
+
+    Placeholder for the shared deploy/nginx/portal.conf template: same cache key, bypass on a
+    session cookie, and the app's Cache-Control honoured (``proxy_cache_valid`` only applies
+    to responses that say nothing)."""
+    servers = "\n".join(f"server 127.0.0.1:{port};" for port in upstream_ports)
+    cache_zone = "proxy_cache_path @PREFIX@/cache levels=1:2 keys_zone=portal:10m max_size=200m inactive=10m;"
+    cache_rules = """
+        proxy_cache portal;
+        proxy_cache_key $scheme$host$request_uri;
+        proxy_cache_valid 200 301 302 60s;
+        proxy_cache_use_stale updating error timeout;
+        proxy_cache_bypass $cookie_sessionid;
+        proxy_no_cache $cookie_sessionid;
+        add_header X-Cache-Status $upstream_cache_status always;
+    """
+    return f"""
+    {cache_zone if cache else ""}
+    upstream portal {{ {servers} }}
+    server {{
+        listen 127.0.0.1:@PORT@;
+        location / {{
+            proxy_pass http://portal;
+            proxy_set_header Host $host;
+            proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
+            proxy_set_header X-Forwarded-Proto $scheme;
+            {cache_rules if cache else ""}
+        }}
+    }}
+    """
+
+
+def static_block(root):
+    return f"""
+    server {{
+        listen 127.0.0.1:@PORT@;
+        root {root};
+        default_type text/html;
+        location / {{ try_files $uri =404; }}
+    }}
+    """
+
+
+def start_nginx(processes, name, server_block):
+    port = free_port()
+    config = OUT / "nginx" / name / "nginx.conf"
+    config.parent.mkdir(parents=True, exist_ok=True)
+    config.write_text(nginx_config(name, server_block, port))
+    process = processes.start(
+        [nginx_binary(), "-c", str(config), "-p", str(config.parent)],
+        log=config.parent / "logs" / "stderr.log",
+    )
+    deadline = time.monotonic() + 10
+    while time.monotonic() < deadline:
+        try:
+            socket.create_connection(("127.0.0.1", port), timeout=1).close()
+            return process, port
+        except OSError:
+            if process.poll() is not None:
+                raise RuntimeError(f"nginx ({name}) s'est arrêté : {config.parent / 'logs'}") from None
+            time.sleep(0.2)
+    raise RuntimeError(f"nginx ({name}) ne répond pas")
+
+
+# --- Measures --------------------------------------------------------------------------------
+
+
+def wrk(url, duration=DURATION, connections=CONNECTIONS):
+    script = OUT / "percentiles.lua"
+    script.write_text(WRK_SCRIPT)
+    result = subprocess.run(  # noqa: S603 - fixed command
+        [
+            shutil.which("wrk"),
+            f"-t{THREADS}",
+            f"-c{connections}",
+            f"-d{duration}s",
+            "--latency",
+            "-s",
+            str(script),
+            url,
+        ],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    match = re.search(
+        r"BENCH rps=([\d.]+) p50=(\d+) p95=(\d+) p99=(\d+) requests=(\d+) status_errors=(\d+) errors=(\d+)",
+        result.stdout,
+    )
+    if not match:
+        raise RuntimeError(f"Sortie de wrk illisible pour {url} :\n{result.stdout}\n{result.stderr}")
+    rps, p50, p95, p99, requests, status_errors, errors = match.groups()
+    return {
+        "rps": float(rps),
+        "p50": int(p50) / 1000,
+        "p95": int(p95) / 1000,
+        "p99": int(p99) / 1000,
+        "requests": int(requests),
+        "errors": int(status_errors) + int(errors),
+    }
+
+
+def django_pages():
+    """The pages to load (one per page type), their SQL query counts and their HTML, in-process."""
+    os.environ.update(APP_ENV)
+    sys.path.insert(0, str(ROOT))
+    import django
+
+    django.setup()
+
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from home.models import Theme
+    from library.models import LibraryIndexPage, ResourcePage, ResourceType
+    from trainings.models import TrainingCatalogPage, TrainingPage
+    from webinars.models import WebinarPage
+
+    library = LibraryIndexPage.objects.live().public().first()
+    resource = ResourcePage.objects.live().public().order_by("pk").first()
+    training = TrainingPage.objects.live().public().order_by("-pk").first()
+    webinar = WebinarPage.objects.live().public().order_by("-pk").first()
+    catalogue = TrainingCatalogPage.objects.live().public().first()
+    theme = Theme.objects.order_by("pk").first()
+    kind = ResourceType.objects.order_by("pk").first()
+    pages = [
+        ("home", "Accueil", "/", "home"),
+        ("library", "Bibliothèque", library.url, "listing"),
+        (
+            "library-filtered",
+            "Bibliothèque filtrée",
+            f"{library.url}?theme={theme.slug}&type={kind.slug}&sort=title",
+            "listing",
+        ),
+        ("resource", "Ressource", resource.url, "detail"),
+        ("catalogue", "Catalogue des formations", catalogue.url, "listing"),
+        ("training", "Formation", training.url, "detail"),
+        ("webinar", "Webinaire", webinar.url, "detail"),
+        ("search", "Recherche « violences conjugales »", "/recherche/?q=violences+conjugales", "search"),
+    ]
+    if connection.vendor == "sqlite":
+        # SQLite's full-text search takes minutes per query at 10,000 resources: PostgreSQL
+        # (production) or OpenSearch only.
+        print("SQLite : la page de recherche n'est pas mesurée (BENCH_DB=postgres://… pour la mesurer).")
+        pages = [page for page in pages if page[0] != "search"]
+    client = Client(HTTP_HOST="127.0.0.1")
+    measured = []
+    html_dir = OUT / "html"
+    html_dir.mkdir(parents=True, exist_ok=True)
+    for key, label, url, kind_ in pages:
         response = client.get(url)
-        timings.append((time.perf_counter() - start) * 1000)
-        assert response.status_code == 200, (url, response.status_code)
-    with CaptureQueriesContext(connection) as queries:
-        client.get(url)
+        if response.status_code != 200:
+            raise RuntimeError(f"{url} : HTTP {response.status_code}")
+        with CaptureQueriesContext(connection) as queries:
+            response = client.get(url)
+        (html_dir / f"{key}.html").write_bytes(response.content)
+        measured.append(
+            {"key": key, "label": label, "url": url, "kind": kind_, "queries": len(queries.captured_queries)}
+        )
+    counts = {
+        "resources": ResourcePage.objects.live().count(),
+        "trainings": TrainingPage.objects.live().count(),
+        "webinars": WebinarPage.objects.live().count(),
+        "database": connection.vendor,
+    }
+    connection.close()
+    return measured, counts
+
+
+SEARCH_QUERIES = [
+    "violences conjugales",
+    "repérage",
+    "enfants co-victimes",
+    "ordonnance de protection",
+    "emprise",
+    "psychotraumatisme",
+    "hébergement d'urgence",
+    "plainte",
+    "grossesse",
+    "inceste",
+    "handicap",
+    "signalement",
+    "PMI",
+    "évaluation du danger",
+    "accompagnement",
+    "sortie des violences",
+    "prévention",
+    "consentement",
+    "personnes âgées",
+    "mise à l'abri",
+]
+
+
+def search_latency_in_process():
+    """The search page for 20 different queries, each with an empty application cache: the
+    engine's latency plus the facets and the rendering (run in a child process)."""
+    os.environ.update(APP_ENV)
+    os.environ["SEARCH_URL"] = os.environ.get("BENCH_CHILD_SEARCH_URL", "")
+    sys.path.insert(0, str(ROOT))
+    import json
+    import statistics
+
+    import django
+
+    django.setup()
+    from django.core.cache import cache
+    from django.test import Client
+
+    from home.content_cache import clear_local
+
+    client = Client(HTTP_HOST="127.0.0.1")
+    client.get("/recherche/?q=accueil")  # connections, templates
+    timings = []
+    for _ in range(2):
+        for query in SEARCH_QUERIES:
+            cache.clear()
+            clear_local()
+            start = time.perf_counter()
+            response = client.get("/recherche/", {"q": query})
+            timings.append((time.perf_counter() - start) * 1000)
+            if response.status_code != 200:
+                raise RuntimeError(f"/recherche/?q={query} : HTTP {response.status_code}")
     timings.sort()
-    return statistics.median(timings), timings[int(len(timings) * 0.95) - 1], len(queries.captured_queries)
+    print(
+        "BENCH-SEARCH "
+        + json.dumps(
+            {
+                "p50": statistics.median(timings),
+                "p95": timings[int(len(timings) * 0.95) - 1],
+                "n": len(timings),
+            }
+        )
+    )
+
+
+def search_latency(search_url=""):
+    result = subprocess.run(  # noqa: S603 - fixed command
+        [sys.executable, __file__, "search-latency"],
+        cwd=ROOT,
+        env={**os.environ, "BENCH_CHILD_SEARCH_URL": search_url},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    import json
+
+    line = next(line for line in result.stdout.splitlines() if line.startswith("BENCH-SEARCH "))
+    data = json.loads(line.removeprefix("BENCH-SEARCH "))
+    return {"rps": 0, "p50": data["p50"], "p95": data["p95"], "errors": 0, "latency_only": True}
+
+
+def fmt(result):
+    if not result:
+        return "—", "—", "—"
+    if result.get("latency_only"):
+        return "—", f"{result['p50']:.0f}", f"{result['p95']:.0f}"
+    warn = " ⚠" if result["errors"] else ""
+    return f"{result['rps']:.0f}{warn}", f"{result['p50']:.0f}", f"{result['p95']:.0f}"
+
+
+def table(pages, extra_rows):
+    lines = [
+        "| Page | Requêtes SQL | Sans cache req/s | p50 (ms) | p95 (ms) | Cache nginx req/s | p50 | p95 "
+        "| Fichier statique req/s | p50 | p95 | Cache / plafond |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+    ]
+    for page in pages:
+        uncached, cached, ceiling = page.get("uncached"), page.get("cached"), page.get("ceiling")
+        ratio = f"{100 * cached['rps'] / ceiling['rps']:.0f} %" if cached and ceiling else "—"
+        target = TARGETS[page["kind"]]
+        flags = []
+        if uncached and uncached["rps"] < target:
+            flags.append(f"< {target} req/s")
+        if uncached and uncached["p95"] > P95_BUDGET_MS:
+            flags.append(f"p95 > {P95_BUDGET_MS} ms")
+        if page["queries"] > QUERY_BUDGET:
+            flags.append(f"> {QUERY_BUDGET} requêtes")
+        label = page["label"] + (f" (**{', '.join(flags)}**)" if flags else "")
+        lines.append(
+            f"| {label} | {page['queries']} | {' | '.join(fmt(uncached))} | {' | '.join(fmt(cached))} "
+            f"| {' | '.join(fmt(ceiling))} | {ratio} |"
+        )
+    if extra_rows:
+        lines += ["", "| Mesure | req/s | p50 (ms) | p95 (ms) |", "|---|---:|---:|---:|"]
+        lines += [f"| {label} | {' | '.join(fmt(result))} |" for label, result in extra_rows]
+    return "\n".join(lines)
 
 
 def main():
-    client = Client(HTTP_HOST="localhost")
-    resource = ResourcePage.objects.live().order_by("pk").first()
-    pages = [
-        ("Accueil", "/"),
-        ("Bibliothèque", "/ressources/"),
-        ("Bibliothèque filtrée", "/ressources/?theme=reperage&type=guide&sort=title"),
-        ("Bibliothèque page 50", "/ressources/?page=50"),
-        ("Ressource", resource.url),
-        ("Flux RSS", "/ressources/flux/"),
-        ("Recherche « reperage »", "/recherche/?q=reperage"),
-        ("Recherche 3 mots", "/recherche/?q=violences+conjugales+grossesse"),
-        ("Recherche filtrée", "/recherche/?q=violences&type=library.resourcepage&theme=reperage"),
-    ]
-    count = ResourcePage.objects.live().count()
-    print(
-        f"\nPortail VIF Nord — {count} ressources, {REQUESTS} requêtes par page, base {connection.vendor}\n"
+    ensure_tools()
+    OUT.mkdir(parents=True, exist_ok=True)
+    started = time.monotonic()
+    print("Collecte des fichiers statiques…", flush=True)
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
+        cwd=ROOT,
+        env={**os.environ, **APP_ENV},
+        check=True,
     )
-    print(f"{'Page':<24} {'médiane (ms)':>13} {'p95 (ms)':>10} {'requêtes SQL':>13}")
-    for label, url in pages:
-        median, p95, queries = measure(client, url)
-        print(f"{label:<24} {median:>13.1f} {p95:>10.1f} {queries:>13}")
+    pages, counts = django_pages()
+    processes = Processes()
+    extra = []
+    try:
+        port = free_port()
+        app = start_gunicorn(processes, port)
+        print(
+            f"gunicorn ({WORKERS} workers sync) sur 127.0.0.1:{port} ; wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION}s",
+            flush=True,
+        )
+        for page in pages:
+            wrk(f"http://127.0.0.1:{port}{page['url']}", duration=2)  # warm-up
+            page["uncached"] = wrk(f"http://127.0.0.1:{port}{page['url']}")
+            print(
+                f"  sans cache   {page['label']:<40} {page['uncached']['rps']:7.1f} req/s  p95 {page['uncached']['p95']:.0f} ms",
+                flush=True,
+            )
+
+        cache, cache_port = start_nginx(processes, "cache", proxy_block([port], cache=True))
+        for page in pages:
+            wrk(f"http://127.0.0.1:{cache_port}{page['url']}", duration=1)  # fills the cache
+            page["cached"] = wrk(f"http://127.0.0.1:{cache_port}{page['url']}")
+            print(f"  cache nginx  {page['label']:<40} {page['cached']['rps']:7.1f} req/s", flush=True)
+        processes.stop(cache)
+
+        static, static_port = start_nginx(processes, "static", static_block(OUT / "html"))
+        for page in pages:
+            page["ceiling"] = wrk(f"http://127.0.0.1:{static_port}/{page['key']}.html")
+            print(f"  statique     {page['label']:<40} {page['ceiling']['rps']:7.1f} req/s", flush=True)
+        processes.stop(static)
+
+        # Scaling out: a second app server behind the same proxy (no cache).
+        second_port = free_port()
+        second = start_gunicorn(processes, second_port)
+        proxy, proxy_port = start_nginx(processes, "two-apps", proxy_block([port, second_port], cache=False))
+        for key in ("home", "library"):
+            page = next(p for p in pages if p["key"] == key)
+            url = f"http://127.0.0.1:{proxy_port}{page['url']}"
+            wrk(url, duration=1)
+            extra.append(
+                (
+                    f"{page['label']} — 2 serveurs d'application derrière nginx (-c{2 * CONNECTIONS})",
+                    wrk(url, connections=2 * CONNECTIONS),
+                )
+            )
+            print(f"  2 serveurs   {page['label']:<40} {extra[-1][1]['rps']:7.1f} req/s", flush=True)
+        processes.stop(proxy)
+        processes.stop(second)
+
+        if any(p["key"] == "search" for p in pages):
+            print("Recherche : 20 requêtes différentes × 2, cache applicatif vidé avant chacune…", flush=True)
+            extra.append(
+                (
+                    f"Recherche sans cache applicatif — base de données ({counts['database']}), "
+                    f"{len(SEARCH_QUERIES)} requêtes × 2",
+                    search_latency(),
+                )
+            )
+        if SEARCH_URL:
+            print(f"Indexation dans {SEARCH_URL}…", flush=True)
+            subprocess.run(  # noqa: S603
+                [sys.executable, "manage.py", "update_index", "-v0"],
+                cwd=ROOT,
+                env={**os.environ, **APP_ENV, "SEARCH_URL": SEARCH_URL},
+                check=True,
+            )
+            processes.stop(app)
+            app = start_gunicorn(processes, port, env={"SEARCH_URL": SEARCH_URL})
+            url = f"http://127.0.0.1:{port}/recherche/?q=violences+conjugales"
+            wrk(url, duration=2)
+            extra.append(("Recherche « violences conjugales » — OpenSearch", wrk(url)))
+            print(f"  OpenSearch   {extra[-1][1]['rps']:7.1f} req/s", flush=True)
+            extra.append(
+                (
+                    f"Recherche sans cache applicatif — OpenSearch, {len(SEARCH_QUERIES)} requêtes × 2",
+                    search_latency(SEARCH_URL),
+                )
+            )
+    finally:
+        processes.stop_all()
+
+    title = (
+        f"Mesures du {datetime.date.today():%d/%m/%Y} — {counts['resources']} ressources, "
+        f"{counts['trainings']} formations, {counts['webinars']} webinaires, base {counts['database']} ; "
+        f"gunicorn {WORKERS} workers sync, wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION}s, "
+        f"{os.cpu_count()} cœurs ; durée {time.monotonic() - started:.0f} s"
+    )
+    report = f"{title}\n\n{table(pages, extra)}\n"
+    (OUT / "results.md").write_text(report)
+    print("\n" + report)
+    print(f"Tableau écrit dans {OUT / 'results.md'}")
 
 
 if __name__ == "__main__":
-    main()
+    if sys.argv[1:] == ["search-latency"]:
+        search_latency_in_process()
+    else:
+        tempfile.tempdir = str(OUT)
+        main()

@@ -5,10 +5,12 @@ display (type, date, themes, file formats, highlighted snippet)."""
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
+from django.db.models import Prefetch, prefetch_related_objects
 
 from wagtail.models import Page
 
 from home.models import Audience, Theme
+from library.models import ResourceFile
 
 from .highlight import snippet
 
@@ -162,9 +164,19 @@ class SearchResultList:
 
 def describe(pages, query):
     """Display data for the pages of one results page (already specific)."""
+    # Themes and files of every shown page in one query per page type, whatever the count.
+    by_class = {}
+    for page in pages:
+        by_class.setdefault(type(page), []).append(page)
+    for model, instances in by_class.items():
+        lookups = [name for name in ("themes",) if hasattr(model, name)]
+        if hasattr(model, "files"):
+            lookups.append(Prefetch("files", queryset=ResourceFile.objects.select_related("document")))
+        if lookups:
+            prefetch_related_objects(instances, *lookups)
     described = []
     for page in pages:
-        key = content_type_key(page.content_type)
+        key = content_type_key(ContentType.objects.get_for_id(page.content_type_id))
         text_parts = [page.search_description, getattr(page, "intro", "")]
         body = getattr(page, "body", None)
         if body is not None and hasattr(body, "stream_block"):
@@ -176,7 +188,7 @@ def describe(pages, query):
             if value:
                 text_parts.append(str(value)[:20000])
         themes = list(page.themes.all()) if hasattr(page, "themes") else []
-        files = list(page.files.select_related("document")) if hasattr(page, "files") else []
+        files = list(page.files.all()) if hasattr(page, "files") else []
         date = getattr(page, "published_on", None) or getattr(page, "date", None) or page.first_published_at
         described.append(
             {

@@ -1,8 +1,12 @@
+import hashlib
+
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from wagtail.models import Page, Site
+
+from home.content_cache import cached
 
 from .query import SearchUnavailable, clean_query_string, has_search_terms
 from .query import search as run_search
@@ -37,14 +41,12 @@ def search(request):
 
 def run_and_describe(request, query):
     site = Site.find_for_request(request)
-    # Public pages only, whoever asks: a logged-in professional must not even see the
-    # titles of the referents' toolbox.
-    pages = Page.objects.live().public()
-    if site is not None:
-        pages = pages.descendant_of(site.root_page, inclusive=True)
-    ranked_ids = [page.pk for page in run_search(pages, query)[:MAX_RESULTS]]
-    results = SearchResultList(ranked_ids, request.GET)
-    ids = results.filtered_ids()
+    # The matching ids and the facet counts for this query and these filters: the costly
+    # part (the engine, then a dozen aggregates), kept until the content changes.
+    params = sorted((key, value) for key, values in request.GET.lists() for value in values if key != "page")
+    key = "search:" + hashlib.sha256(repr((site.pk if site else None, query, params)).encode()).hexdigest()
+    found = cached(key, lambda: rank_and_count(site, query, request.GET))
+    ids = found["ids"]
     page_obj = Paginator(ids, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     specific = {page.pk: page for page in Page.objects.filter(pk__in=list(page_obj.object_list)).specific()}
     shown = [specific[pk] for pk in page_obj.object_list if pk in specific]
@@ -54,9 +56,26 @@ def run_and_describe(request, query):
     return {
         "page_obj": page_obj,
         "results": describe(shown, query),
+        "facets": found["facets"],
+        "ignored_filters": found["ignored"],
+        "is_filtered": found["is_filtered"],
+        "truncated": found["truncated"],
+        "promotions": promotions_for(query),
+    }
+
+
+def rank_and_count(site, query, params):
+    # Public pages only, whoever asks: a logged-in professional must not even see the
+    # titles of the referents' toolbox.
+    pages = Page.objects.live().public()
+    if site is not None:
+        pages = pages.descendant_of(site.root_page, inclusive=True)
+    ranked_ids = [page.pk for page in run_search(pages, query)[:MAX_RESULTS]]
+    results = SearchResultList(ranked_ids, params)
+    return {
+        "ids": results.filtered_ids(),
         "facets": results.facets(),
-        "ignored_filters": results.ignored,
+        "ignored": results.ignored,
         "is_filtered": any(results.selected.values()),
         "truncated": len(ranked_ids) >= MAX_RESULTS,
-        "promotions": promotions_for(query),
     }

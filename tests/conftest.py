@@ -24,15 +24,6 @@ def require_service(available, reason):
     pytest.skip(reason)
 
 
-@pytest.fixture(autouse=True)
-def _fresh_cache():
-    """Each test starts with an empty cache (rate limits, popular searches, counters)."""
-    from django.core.cache import caches
-
-    for cache in caches.all(initialized_only=True):
-        cache.clear()
-
-
 @pytest.fixture
 def require_postgres(db):
     require_service(
@@ -194,3 +185,21 @@ def django_db_setup(django_db_setup):
         contents = getattr(connections[alias], "_test_serialized_contents", None)
         if contents:
             type(connections[alias])._test_serialized_contents = contents
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    """Each test starts with an empty cache: cached query results (home.content_cache),
+    routes, rate limits and popular searches never leak from one test into the next."""
+    from django.core.cache import caches
+
+    from home.content_cache import clear_local
+
+    def clear():
+        for cache in caches.all(initialized_only=True):
+            cache.clear()
+        clear_local()
+
+    clear()
+    yield
+    clear()

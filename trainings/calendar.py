@@ -7,6 +7,8 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 
+from home.content_cache import public
+
 
 def _calendar():
     calendar = Calendar()
@@ -54,7 +56,7 @@ def calendar_response(sessions, filename):
 def upcoming_public_sessions():
     from .models import Session, TrainingPage
 
-    public_pages = TrainingPage.objects.live().public().values("pk")
+    public_pages = public(TrainingPage.objects.live()).values("pk")
     return (
         Session.objects.filter(page__in=public_pages, starts_at__gte=timezone.now())
         .select_related("page")

@@ -2,12 +2,14 @@
 format, territory, month, places left), past trainings archived."""
 
 import datetime
+import hashlib
 
 from django.core.paginator import Paginator
 from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from accounts.models import Territory
+from home.content_cache import cached, public
 from home.models import Theme
 
 from .models import Provider, Registration, Session, TrainingPage
@@ -76,11 +78,8 @@ class TrainingListing:
             ).filter(
                 Q(capacity__isnull=True) | Q(capacity__gt=F("confirmed")), registration_mode=Session.Mode.OPEN
             )
-        trainings = (
-            TrainingPage.objects.child_of(self.page)
-            .live()
-            .public()
-            .filter(Exists(sessions.filter(page=OuterRef("pk"))))
+        trainings = public(TrainingPage.objects.child_of(self.page).live()).filter(
+            Exists(sessions.filter(page=OuterRef("pk")))
         )
         if self.selected_providers:
             trainings = trainings.filter(provider_id__in=self.selected_providers)
@@ -122,10 +121,31 @@ class TrainingListing:
 
         return rewrite(condition)
 
-    def context(self):
-        page_obj = Paginator(self.trainings(), self.page.items_per_page).get_page(
-            self.request.GET.get("page")
+    def paginate(self):
+        """The page of trainings. Without the "places left" filter (which follows every
+        registration), the ordered ids are kept for five minutes and until the content
+        changes: ordering 500 trainings by their next session is the catalogue's main cost."""
+        trainings = self.trainings()
+        number = self.request.GET.get("page")
+        if self.places_left:
+            return Paginator(trainings, self.page.items_per_page).get_page(number)
+        params = sorted(
+            (key, value) for key, values in self.request.GET.lists() for value in values if key != "page"
         )
+        now = timezone.now()
+        digest = hashlib.sha256(repr((self.archive, params, now.date(), now.hour)).encode()).hexdigest()[:32]
+        ids = cached(
+            f"catalogue:{self.page.pk}:{digest}",
+            lambda: list(trainings.values_list("pk", flat=True)),
+            timeout=5 * 60,
+        )
+        page_obj = Paginator(ids, self.page.items_per_page).get_page(number)
+        shown = {training.pk: training for training in trainings.filter(pk__in=list(page_obj.object_list))}
+        page_obj.object_list = [shown[pk] for pk in page_obj.object_list if pk in shown]
+        return page_obj
+
+    def context(self):
+        page_obj = self.paginate()
         month_labels = []
         for value in self.month_values():
             year, month = value.split("-")

@@ -19,6 +19,7 @@ from wagtail.search import index
 
 from accounts.models import Service, Territory
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
+from home.content_cache import public
 from home.models import Audience, BasePage, SectionIndexPage, Theme
 
 from .blocks import ProgrammeStreamBlock
@@ -104,7 +105,11 @@ class EventPage(BasePage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        upcoming = list(self.upcoming_sessions())
+        # Upcoming and past sessions in one query (a page has a handful of sessions).
+        now = timezone.now()
+        sessions = list(self.sessions.with_counts().order_by("starts_at", "pk"))
+        upcoming = [session for session in sessions if session.starts_at >= now]
+        past = [session for session in reversed(sessions) if session.starts_at < now][:10]
         mine = {}
         if request.user.is_authenticated and upcoming:
             mine = {
@@ -114,7 +119,7 @@ class EventPage(BasePage):
         for session in upcoming:
             session.my_registration = mine.get(session.pk)
         context["upcoming_sessions"] = upcoming
-        context["past_sessions"] = list(self.past_sessions()[:10])
+        context["past_sessions"] = past
         return context
 
     def upcoming_sessions(self):
@@ -237,7 +242,7 @@ class SeminarIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
-        seminars = SeminarPage.objects.child_of(self).live().public().order_by("-date")
+        seminars = public(SeminarPage.objects.child_of(self).live()).order_by("-date")
         today = timezone.localdate()
         context["upcoming"] = [seminar for seminar in seminars if seminar.date >= today][::-1]
         context["past"] = [seminar for seminar in seminars if seminar.date < today]

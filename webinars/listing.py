@@ -5,12 +5,15 @@ number of queries whatever the number of webinars.
 Only the webinars the visitor may watch are listed: a private webinar's title is not shown
 to those it is not meant for."""
 
+import hashlib
+
 from django.core.paginator import Paginator
 from django.db.models import BooleanField, Count, Exists, ExpressionWrapper, OuterRef, Prefetch, Q
 from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from home.content_cache import cached, terms
 from home.models import Audience, Theme
 from trainings.models import Session, Speaker
 
@@ -31,8 +34,8 @@ class WebinarListing:
         self.now = timezone.now()
         params = request.GET
         self.ignored = []
-        self.all_themes = {term.slug: term for term in Theme.objects.all()}
-        self.all_audiences = {term.slug: term for term in Audience.objects.all()}
+        self.all_themes = terms(Theme)
+        self.all_audiences = terms(Audience)
         self.themes = self._valid(params.getlist("theme"), self.all_themes)
         self.audiences = self._valid(params.getlist("audience"), self.all_audiences)
         self.years = []
@@ -93,7 +96,20 @@ class WebinarListing:
             .values_list(column, "n")
         )
 
-    def facets(self):
+    def _cache_key(self, name):
+        """None (no caching) for logged-in visitors, whose groups decide what they see;
+        anonymous visitors all see the same, kept until the content changes."""
+        if self.request.user.is_authenticated:
+            return None
+        filters = (sorted(self.themes), sorted(self.audiences), sorted(self.years), sorted(self.speaker_ids))
+        digest = hashlib.sha256(repr((self.now.date(), filters)).encode()).hexdigest()[:32]
+        return f"webinars:{self.page.pk}:{name}:{digest}"
+
+    def _cached(self, name, compute):
+        key = self._cache_key(name)
+        return compute() if key is None else cached(key, compute, timeout=10 * 60)
+
+    def _facet_counts(self):
         theme_counts = self._counts("themes", "theme")
         audience_counts = self._counts("audiences", "audience")
         speaker_counts = self._counts("speakers", "speaker")
@@ -106,7 +122,16 @@ class WebinarListing:
             .order_by("-year")
             .values_list("year", "n")
         )
-        speakers = Speaker.objects.filter(pk__in=set(speaker_counts) | set(self.speaker_ids)).order_by("name")
+        speakers = list(
+            Speaker.objects.filter(pk__in=set(speaker_counts) | set(self.speaker_ids)).order_by("name")
+        )
+        return theme_counts, audience_counts, speaker_counts, year_counts, speakers
+
+    def facets(self):
+        # Four aggregates over the recordings, kept for anonymous visitors (home.content_cache).
+        theme_counts, audience_counts, speaker_counts, year_counts, speakers = self._cached(
+            "facets", self._facet_counts
+        )
         self.speaker_names = {speaker.pk: speaker.name for speaker in speakers}
         self.ignored += [str(pk) for pk in self.speaker_ids if pk not in self.speaker_names]
         self.speaker_ids = [pk for pk in self.speaker_ids if pk in self.speaker_names]
@@ -200,11 +225,16 @@ class WebinarListing:
     def context(self):
         facets = self.facets()
         recordings = self._for_cards(self.recordings()).order_by("-date", "pk")
-        page_obj = Paginator(recordings, self.page.items_per_page).get_page(self.request.GET.get("page"))
+        paginator = Paginator(recordings, self.page.items_per_page)
+        paginator.count = self._cached("count", lambda: Paginator(self.recordings(), 1).count)
+        page_obj = paginator.get_page(self.request.GET.get("page"))
         has_hidden = False
         if not self.request.user.is_authenticated:
             # Tell anonymous visitors that logging in shows more, without naming anything.
-            has_hidden = self.visible.count() < self.model.objects.child_of(self.page).live().count()
+            has_hidden = self._cached(
+                "hidden",
+                lambda: self.visible.count() < self.model.objects.child_of(self.page).live().count(),
+            )
         return {
             "page_obj": page_obj,
             "upcoming": self.upcoming(),

@@ -41,6 +41,7 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
+from home.content_cache import public
 from home.models import Audience, BasePage, SectionIndexPage, Theme
 from trainings.models import EventPage
 
@@ -357,9 +358,9 @@ class WebinarPage(RoutablePageMixin, EventPage):
         context["themes"] = list(self.themes.all())
         context["audiences"] = list(self.audiences.all())
         context["related_resources"] = list(
-            self.related_resources.live().public().select_related("resource_type").order_by("title")
+            public(self.related_resources.live()).select_related("resource_type").order_by("title")
         )
-        context["related_trainings"] = list(self.related_trainings.live().public().order_by("title"))
+        context["related_trainings"] = list(public(self.related_trainings.live()).order_by("title"))
         context["external_video"] = external
         context.update(self._video_file_context())
         context["has_captions"] = bool(self.cues)

@@ -1,6 +1,8 @@
 from django import template
+from django.db.models import Prefetch
 
-from library.models import LibraryIndexPage, ResourcePage
+from home.content_cache import public
+from library.models import LibraryIndexPage, ResourceFile, ResourcePage
 
 register = template.Library()
 
@@ -12,11 +14,14 @@ def latest_resources(context, count=3):
     resources = []
     if library is not None:
         resources = list(
-            ResourcePage.objects.child_of(library)
-            .live()
-            .public()
+            public(ResourcePage.objects.child_of(library).live())
             .select_related("resource_type")
-            .prefetch_related("themes", "files__document")
+            .prefetch_related(
+                "themes",
+                # One query whether or not the files have documents (files__document would
+                # skip its second query when none has).
+                Prefetch("files", queryset=ResourceFile.objects.select_related("document")),
+            )
             .order_by("-published_on", "-first_published_at")[:count]
         )
     return {"resources": resources, "library": library, "request": context.get("request")}

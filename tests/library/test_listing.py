@@ -165,10 +165,42 @@ def test_query_count_stays_flat_as_the_library_grows(client, resource_factory, l
                 themes=["reperage", "prevention"], audiences=["pmi"], documents=[make_document()]
             )
 
+    url = "/ressources/?theme=reperage"
     add(5)
-    client.get("/ressources/")  # warm the site-root cache like any running server
-    small = queries_for(client, "/ressources/?theme=reperage")
+    client.get(url)  # warm the caches (routes, facet counts) like any running server
+    small = queries_for(client, url)
     add(45)
-    large = queries_for(client, "/ressources/?theme=reperage")
+    client.get(url)  # the new resources invalidated them: computed again once
+    large = queries_for(client, url)
     assert small == large, f"{small} queries for 5 resources, {large} for 50"
     assert large <= 20
+
+
+def test_cached_counts_follow_publication_unpublication_and_restriction(
+    client, resource_factory, library_index
+):
+    """Facet counts and the number of results are cached between requests: publishing,
+    unpublishing or restricting a resource shows on the very next request."""
+    from wagtail.models import PageViewRestriction
+
+    url = "/ressources/?theme=reperage"
+    resource_factory(title="Guide déjà là", themes=["reperage"])
+    first = client.get(url).content.decode()
+    assert re.search(r'f-theme-reperage">Repérage <span class="filters__count">\(1<', first)
+
+    added = resource_factory(title="Guide tout juste publié", themes=["reperage"])
+    html = client.get(url).content.decode()
+    assert "Guide tout juste publié" in html
+    assert re.search(r'f-theme-reperage">Repérage <span class="filters__count">\(2<', html)
+
+    PageViewRestriction.objects.create(page=added, restriction_type=PageViewRestriction.LOGIN)
+    html = client.get(url).content.decode()
+    assert "Guide tout juste publié" not in html
+    assert re.search(r'f-theme-reperage">Repérage <span class="filters__count">\(1<', html)
+
+    PageViewRestriction.objects.filter(page=added).delete()
+    added.unpublish()
+    html = client.get(url).content.decode()
+    assert "Guide tout juste publié" not in html
+    assert re.search(r'f-theme-reperage">Repérage <span class="filters__count">\(1<', html)
+    assert client.get(f"/ressources/{added.slug}/").status_code == 404

@@ -1,6 +1,7 @@
 from django import template
 from django.utils import timezone
 
+from home.content_cache import public
 from trainings.models import Registration, Session, TrainingPage
 
 register = template.Library()
@@ -27,12 +28,18 @@ def my_registrations(context):
 @register.inclusion_tag("trainings/includes/upcoming_sessions.html", takes_context=True)
 def upcoming_sessions(context, count=4):
     """The next sessions of public trainings, for the home page."""
-    sessions = (
+    next_ones = (
         Session.objects.filter(
-            page__in=TrainingPage.objects.live().public().values("pk"), starts_at__gte=timezone.now()
+            page__in=public(TrainingPage.objects.live()).values("pk"), starts_at__gte=timezone.now()
         )
+        .order_by("starts_at", "pk")
+        .values("pk")[:count]
+    )
+    # Registrations counted for these few sessions only, not for every upcoming one.
+    sessions = (
+        Session.objects.filter(pk__in=next_ones)
         .select_related("page")
         .with_counts()
-        .order_by("starts_at")[:count]
+        .order_by("starts_at", "pk")
     )
     return {"sessions": list(sessions), "request": context.get("request")}

@@ -1,14 +1,27 @@
-"""A large dataset for ``make bench``: ``python manage.py generate_bench_data --resources 10000``."""
+"""A large dataset for ``make bench``: ``python manage.py generate_bench_data``.
+
+The demo site (every page type, with images and documents), then the volumes of issue #8:
+10,000 resources whose files' text is extracted, 500 trainings with their sessions, 200
+webinars with captions, transcript and chapters, 2,000 accounts and 20,000 registrations.
+Idempotent: each builder only adds what is missing, so a second run creates nothing."""
 
 import time
 
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
+from django.db import connection, transaction
 
+import accounts.bench
 import accounts.demo
 import home.demo
 import library.bench
+import library.demo
+import trainings.bench
+import trainings.demo
+import webinars.bench
+import webinars.demo
 from home.indexing import search_index_paused
+from trainings import registration as registration_service
 
 
 class Command(BaseCommand):
@@ -16,14 +29,37 @@ class Command(BaseCommand):
 
     def add_arguments(self, parser):
         parser.add_argument("--resources", type=int, default=10_000)
+        parser.add_argument("--trainings", type=int, default=500)
+        parser.add_argument("--webinars", type=int, default=200)
+        parser.add_argument("--users", type=int, default=2_000)
+        parser.add_argument("--registrations", type=int, default=20_000)
+        parser.add_argument(
+            "--no-index", action="store_true", help="Ne reconstruit pas l'index de recherche."
+        )
 
-    def handle(self, *args, resources, **options):
+    def handle(self, *args, **options):
         started = time.monotonic()
-        accounts.demo.build()
-        home.demo.build()
         # Per-object index and reference updates would make generation ten times slower:
         # switch them off while generating, then index everything in one pass.
-        with search_index_paused(also_reference_index=True):
-            total = library.bench.build(count=resources)
-        call_command("update_index", verbosity=0)
-        self.stdout.write(f"{total} ressources prêtes en {time.monotonic() - started:.0f} s.")
+        with search_index_paused(also_reference_index=True), registration_service.notifications_muted():
+            with transaction.atomic():
+                accounts.demo.build()
+                home.demo.build()
+                library.demo.build()
+                trainings.demo.build()
+                webinars.demo.build()
+                home.demo.build_home_page()
+            accounts.bench.build(count=options["users"])
+            total = library.bench.build(count=options["resources"])
+            training_count, registration_count = trainings.bench.build(
+                count=options["trainings"], registrations=options["registrations"]
+            )
+            webinar_count = webinars.bench.build(count=options["webinars"])
+        with connection.cursor() as cursor:
+            cursor.execute("ANALYZE")  # fresh planner statistics after the bulk inserts
+        if not options["no_index"]:
+            call_command("update_index", verbosity=0)
+        self.stdout.write(
+            f"{total} ressources, {training_count} formations, {webinar_count} webinaires, "
+            f"{options['users']} comptes, {registration_count} inscriptions prêts en {time.monotonic() - started:.0f} s."
+        )
