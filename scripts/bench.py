@@ -5,7 +5,8 @@ DEBUG off, static files through WhiteNoise) on 127.0.0.1 and loads each page typ
 (``wrk -t2 -c8``), then prints, per page: requests/s, p50 and p95 latency and SQL queries,
 
 - uncached: straight to gunicorn;
-- cached: through nginx with ``proxy_cache`` in front of gunicorn (anonymous visitors);
+- cached: through nginx configured from deploy/nginx/portal.conf (the production template,
+  scripts/nginx_conf.py), in front of gunicorn (anonymous visitors);
 - ceiling: the same HTML saved to files and served by nginx as static files;
 
 then the same pages through two gunicorn instances behind one nginx upstream (scaling by
@@ -35,6 +36,10 @@ import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
+sys.path.insert(0, str(ROOT))
+
+from scripts import nginx_conf  # noqa: E402
+
 OUT = Path(os.environ.get("BENCH_DIR", ROOT / "var" / "bench"))
 BIN = Path(sys.executable).parent
 DURATION = int(os.environ.get("BENCH_DURATION", "10"))
@@ -77,6 +82,8 @@ def ensure_tools():
     missing = [
         tool for tool in ("wrk", "nginx") if not shutil.which(tool) and not Path(f"/usr/sbin/{tool}").exists()
     ]
+    if not nginx_conf.find_purge_module():
+        missing.append("libnginx-mod-http-cache-purge")
     if not missing:
         return
     if os.geteuid() == 0 and shutil.which("apt-get"):
@@ -202,26 +209,17 @@ http {{
 """
 
 
-def proxy_block(upstream_ports, cache):
-    """nginx in front of the app servers; with ``cache``, a proxy_cache for anonymous visitors.
+def cache_status(url):
+    """nginx's X-Cache-Status for ``url`` (HIT: served from the cache)."""
+    with urllib.request.urlopen(url, timeout=10) as response:  # noqa: S310 - local nginx
+        return response.headers.get("X-Cache-Status", "?")
 
-    Placeholder for the shared deploy/nginx/portal.conf template: same cache key, bypass on a
-    session cookie, and the app's Cache-Control honoured (``proxy_cache_valid`` only applies
-    to responses that say nothing)."""
+
+def proxy_block(upstream_ports):
+    """A plain load-balancing nginx (no cache) in front of several app servers."""
     servers = "\n".join(f"server 127.0.0.1:{port};" for port in upstream_ports)
-    cache_zone = "proxy_cache_path @PREFIX@/cache levels=1:2 keys_zone=portal:10m max_size=200m inactive=10m;"
-    cache_rules = """
-        proxy_cache portal;
-        proxy_cache_key $scheme$host$request_uri;
-        proxy_cache_valid 200 301 302 60s;
-        proxy_cache_use_stale updating error timeout;
-        proxy_cache_bypass $cookie_sessionid;
-        proxy_no_cache $cookie_sessionid;
-        add_header X-Cache-Status $upstream_cache_status always;
-    """
     return f"""
-    {cache_zone if cache else ""}
-    upstream portal {{ {servers} }}
+    upstream portal {{ {servers} keepalive 32; }}
     server {{
         listen 127.0.0.1:@PORT@;
         location / {{
@@ -229,7 +227,8 @@ def proxy_block(upstream_ports, cache):
             proxy_set_header Host $host;
             proxy_set_header X-Forwarded-For $proxy_add_x_forwarded_for;
             proxy_set_header X-Forwarded-Proto $scheme;
-            {cache_rules if cache else ""}
+            proxy_http_version 1.1;
+            proxy_set_header Connection "";
         }}
     }}
     """
@@ -467,8 +466,8 @@ def fmt(result):
 def table(pages, extra_rows):
     lines = [
         "| Page | Requêtes SQL | Sans cache req/s | p50 (ms) | p95 (ms) | Cache nginx req/s | p50 | p95 "
-        "| Fichier statique req/s | p50 | p95 | Cache / plafond |",
-        "|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
+        "| X-Cache-Status | Fichier statique req/s | p50 | p95 | Cache / plafond |",
+        "|---|---:|---:|---:|---:|---:|---:|---:|---|---:|---:|---:|---:|",
     ]
     for page in pages:
         uncached, cached, ceiling = page.get("uncached"), page.get("cached"), page.get("ceiling")
@@ -484,7 +483,7 @@ def table(pages, extra_rows):
         label = page["label"] + (f" (**{', '.join(flags)}**)" if flags else "")
         lines.append(
             f"| {label} | {page['queries']} | {' | '.join(fmt(uncached))} | {' | '.join(fmt(cached))} "
-            f"| {' | '.join(fmt(ceiling))} | {ratio} |"
+            f"| {page.get('cache_status', '—')} | {' | '.join(fmt(ceiling))} | {ratio} |"
         )
     if extra_rows:
         lines += ["", "| Mesure | req/s | p50 (ms) | p95 (ms) |", "|---|---:|---:|---:|"]
@@ -521,12 +520,19 @@ def main():
                 flush=True,
             )
 
-        cache, cache_port = start_nginx(processes, "cache", proxy_block([port], cache=True))
-        for page in pages:
-            wrk(f"http://127.0.0.1:{cache_port}{page['url']}", duration=1)  # fills the cache
-            page["cached"] = wrk(f"http://127.0.0.1:{cache_port}{page['url']}")
-            print(f"  cache nginx  {page['label']:<40} {page['cached']['rps']:7.1f} req/s", flush=True)
-        processes.stop(cache)
+        # The production cache: deploy/nginx/portal.conf, as rendered for deployment (what is
+        # cached is the app's decision: query strings and search never are).
+        with nginx_conf.NginxProcess(
+            [f"127.0.0.1:{port}"], APP_ENV["STATIC_ROOT"], prefix=OUT / "nginx" / "cache", worker_processes=2
+        ) as cache:
+            for page in pages:
+                wrk(f"{cache.url}{page['url']}", duration=1)  # fills the cache
+                page["cached"] = wrk(f"{cache.url}{page['url']}")
+                page["cache_status"] = cache_status(f"{cache.url}{page['url']}")
+                print(
+                    f"  cache nginx  {page['label']:<40} {page['cached']['rps']:7.1f} req/s ({page['cache_status']})",
+                    flush=True,
+                )
 
         static, static_port = start_nginx(processes, "static", static_block(OUT / "html"))
         for page in pages:
@@ -537,7 +543,7 @@ def main():
         # Scaling out: a second app server behind the same proxy (no cache).
         second_port = free_port()
         second = start_gunicorn(processes, second_port)
-        proxy, proxy_port = start_nginx(processes, "two-apps", proxy_block([port, second_port], cache=False))
+        proxy, proxy_port = start_nginx(processes, "two-apps", proxy_block([port, second_port]))
         for key in ("home", "library"):
             page = next(p for p in pages if p["key"] == key)
             url = f"http://127.0.0.1:{proxy_port}{page['url']}"
