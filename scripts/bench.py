@@ -502,6 +502,10 @@ def main():
         env={**os.environ, **APP_ENV},
         check=True,
     )
+    # Production's shared cache is a table in the database (CACHE_URL empty).
+    subprocess.run(  # noqa: S603
+        [sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env={**os.environ, **APP_ENV}, check=True
+    )
     pages, counts = django_pages()
     processes = Processes()
     extra = []
