@@ -50,7 +50,8 @@ elif CACHE_URL.startswith("locmem://"):
 elif CACHE_URL in ("", "db://"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.db.DatabaseCache",
+            # Django's DatabaseCache, hot Wagtail keys kept 5 s in the process (home/cache.py).
+            "BACKEND": "home.cache.LocallyMemoizedDatabaseCache",
             "LOCATION": "portal_cache",
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "50000"))},
         }
