@@ -12,14 +12,10 @@ from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
 import accounts.bench
-import accounts.demo
-import home.demo
 import library.bench
-import library.demo
 import trainings.bench
-import trainings.demo
 import webinars.bench
-import webinars.demo
+from demo.site import build_demo_site
 from home.indexing import search_index_paused
 from trainings import registration as registration_service
 
@@ -43,12 +39,7 @@ class Command(BaseCommand):
         # switch them off while generating, then index everything in one pass.
         with search_index_paused(also_reference_index=True), registration_service.notifications_muted():
             with transaction.atomic():
-                accounts.demo.build()
-                home.demo.build()
-                library.demo.build()
-                trainings.demo.build()
-                webinars.demo.build()
-                home.demo.build_home_page()
+                build_demo_site()
             accounts.bench.build(count=options["users"])
             total = library.bench.build(count=options["resources"])
             training_count, registration_count = trainings.bench.build(

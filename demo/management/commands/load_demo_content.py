@@ -8,11 +8,7 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
-import accounts.demo
-import home.demo
-import library.demo
-import trainings.demo
-import webinars.demo
+from demo.site import build_demo_site
 from home.indexing import search_index_paused
 
 
@@ -34,11 +30,6 @@ class Command(BaseCommand):
             )
         # The index is rebuilt once at the end rather than after every save.
         with transaction.atomic(), search_index_paused():
-            accounts.demo.build()
-            home.demo.build()
-            library.demo.build()
-            trainings.demo.build()
-            webinars.demo.build()
-            home.demo.build_home_page()
+            build_demo_site()
         call_command("update_index", verbosity=0)
         self.stdout.write(self.style.SUCCESS("Contenu de démonstration chargé."))
