@@ -14,6 +14,8 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
+from home.spreadsheets import safe_row
+
 from .forms import DeleteAccountForm, ProfileForm
 from .models import REFERENTS_GROUP, Service, Territory, User
 from .personal_data import erase_user, export_user_data
@@ -58,7 +60,7 @@ def export_data(request, fmt):
         for section, rows in data.items():
             for index, row in enumerate(rows, start=1):
                 for key, value in row.items():
-                    writer.writerow([section, index, key, value])
+                    writer.writerow(safe_row([section, index, key, value]))
         response = HttpResponse("\ufeff" + buffer.getvalue(), content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="mes-donnees-portail-vif-{stamp}.{fmt}"'
     return response

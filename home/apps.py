@@ -8,6 +8,8 @@ class HomeConfig(AppConfig):
     def ready(self):
         from . import content_cache
         from .frontend_cache import connect_signals
+        from .spreadsheets import protect_admin_exports
 
         connect_signals()
         content_cache.connect()
+        protect_admin_exports()
