@@ -1,3 +1,5 @@
+from allauth.account.forms import LoginForm as AllauthLoginForm
+from allauth.account.forms import RequestLoginCodeForm as AllauthRequestLoginCodeForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 
 from django import forms
@@ -5,6 +7,63 @@ from django.utils import timezone
 from django.utils.html import format_html
 
 from .models import Service, Territory, User
+
+EMAIL_INVALID = "Indiquez une adresse e-mail complète, par exemple prenom.nom@lenord.fr."
+LOCKED_OUT = (
+    "Trop d'essais de mot de passe erronés pour cette adresse : la connexion par mot de passe "
+    "est suspendue quelques minutes. Vous pouvez vous connecter dès maintenant avec un code "
+    "reçu par e-mail (lien « Recevoir un code de connexion par e-mail »), ou réessayer plus tard."
+)
+
+
+def say_what_to_do(field, required=None, invalid=None, label=None):
+    """French messages that tell the visitor what to enter, instead of Django's generic ones."""
+    if required:
+        field.error_messages["required"] = required
+    if invalid:
+        field.error_messages["invalid"] = invalid
+    if label:
+        field.label = label
+    field.widget.attrs.pop("placeholder", None)
+    return field
+
+
+class LoginForm(AllauthLoginForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        say_what_to_do(
+            self.fields["login"],
+            label="Adresse e-mail",
+            required="Indiquez l'adresse e-mail de votre compte.",
+            invalid=EMAIL_INVALID,
+        )
+        password = say_what_to_do(
+            self.fields["password"],
+            label="Mot de passe",
+            required="Indiquez votre mot de passe, ou connectez-vous avec un code reçu par e-mail.",
+        )
+        # allauth puts a "Mot de passe oublié ?" link in the field's help; the page already has
+        # one below the form, and a link inside the field's description is read on every focus.
+        password.help_text = ""
+
+    def clean(self):
+        try:
+            return super().clean()
+        except forms.ValidationError as error:
+            if error.code == "too_many_login_attempts":
+                raise forms.ValidationError(LOCKED_OUT, code=error.code) from error
+            raise
+
+
+class RequestLoginCodeForm(AllauthRequestLoginCodeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        say_what_to_do(
+            self.fields["email"],
+            label="Adresse e-mail de votre compte",
+            required="Indiquez l'adresse e-mail de votre compte : le code y sera envoyé.",
+            invalid=EMAIL_INVALID,
+        )
 
 
 class SignupForm(AllauthSignupForm):

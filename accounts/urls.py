@@ -9,6 +9,14 @@ from . import views
 
 urlpatterns = [
     path("connexion/", allauth_views.login, name="account_login"),
+    # Log-in by a one-time code sent by e-mail: the way in when the password is forgotten
+    # or locked by failed attempts (ACCOUNT_LOGIN_BY_CODE_ENABLED, portal/settings/base.py).
+    path("connexion/code/", allauth_views.request_login_code, name="account_request_login_code"),
+    path(
+        "connexion/code/confirmation/",
+        allauth_views.confirm_login_code,
+        name="account_confirm_login_code",
+    ),
     path("deconnexion/", allauth_views.logout, name="account_logout"),
     path("inscription/", allauth_views.signup, name="account_signup"),
     path("inactif/", allauth_views.account_inactive, name="account_inactive"),

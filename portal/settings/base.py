@@ -399,13 +399,32 @@ AUTHENTICATION_BACKENDS = [
 ]
 ACCOUNT_LOGIN_METHODS = {"email"}
 ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_FORMS = {"signup": "accounts.forms.SignupForm"}
+ACCOUNT_FORMS = {
+    "signup": "accounts.forms.SignupForm",
+    "login": "accounts.forms.LoginForm",
+    "request_login_code": "accounts.forms.RequestLoginCodeForm",
+}
 ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
 ACCOUNT_EMAIL_NOTIFICATIONS = True
 ACCOUNT_SESSION_REMEMBER = False
 # Log-in throttling (django-allauth, through the cache): 5 failures per address within
 # 5 minutes lock that address out for the rest of the window; 10 per minute per IP.
 ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+# The password lock-out must not let anyone lock a named colleague out: the log-in page
+# offers a one-time code sent to the address (allauth's login by code), which the
+# failed-password counter does not block. Codes have their own limits: 3 requests per
+# minute per address, 3 wrong entries per code, valid 5 minutes.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 5 * 60
+ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
+# The client's address for every per-IP limit above (and allauth's sign-up, log-in and
+# password-reset limits). TRUSTED_PROXY_COUNT = how many proxies of ours stand in front of
+# the app server, each appending the address it saw to X-Forwarded-For (nginx:
+# $proxy_add_x_forwarded_for, deploy/nginx/portal.conf). allauth then takes the entry that
+# many places from the right: the one our proxy wrote, never what the client sent before
+# it. 0 (the default here: runserver, tests, no proxy): X-Forwarded-For is ignored and
+# REMOTE_ADDR is the client. production.py defaults to 1 (the documented nginx).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
 PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
 ACCOUNT_USER_MODEL_USERNAME_FIELD = None
 ACCOUNT_UNIQUE_EMAIL = True

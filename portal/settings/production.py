@@ -12,6 +12,9 @@ for _required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
         raise ImproperlyConfigured(f"La variable d'environnement {_required} est obligatoire en production.")
 
 DEBUG = False
+# Behind the documented nginx (deploy/nginx/portal.conf, docs/deployment.md): one proxy,
+# whose X-Forwarded-For entry is the visitor's address for the log-in throttling.
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = getenv_bool("SECURE_SSL_REDIRECT", True)
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
