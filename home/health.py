@@ -1,7 +1,8 @@
 """``/healthz``: is this app server able to serve? For load balancers, monitoring and the
 deployment guide's smoke test.
 
-Checks, each cheap but real: the database (``SELECT 1``), the shared cache (a set and a get:
+Checks, each cheap but real: the database (``SELECT 1`` and a write rolled back: a
+read-only or locked database is reported as ``"read-only"``), the shared cache (a set and a get:
 log-in throttling needs it; catches a missing ``createcachetable``), the search engine (a
 cluster ping for OpenSearch/Elasticsearch, a one-row query for the database backend), the file storage
 (write, read back and delete a tiny probe object: an ``exists()`` would pass on a read-only
@@ -20,21 +21,41 @@ from django.conf import settings
 from django.core.cache import cache
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
-from django.db import connections
+from django.db import DatabaseError, connections, transaction
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
+from home.database import refuses_writes, short_lock_wait
+
 logger = logging.getLogger(__name__)
 
 PROBE_DIR = "healthz"
+HEALTHZ_LOCK_WAIT_MS = 500
 _storage_result = {"checked_at": None, "ok": False}
 
 
 def check_database():
+    """A read and a write: a read-only (or locked) database answers ``SELECT 1`` but refuses
+    every registration. The write rewrites one row of ``django_migrations`` with its own
+    value inside a transaction that is rolled back, waiting for no lock."""
     with connections["default"].cursor() as cursor:
         cursor.execute("SELECT 1")
-        return cursor.fetchone()[0] == 1
+        if cursor.fetchone()[0] != 1:
+            return False
+    try:
+        with short_lock_wait(HEALTHZ_LOCK_WAIT_MS), transaction.atomic():
+            with connections["default"].cursor() as cursor:
+                cursor.execute(
+                    "UPDATE django_migrations SET app = app WHERE id = (SELECT MIN(id) FROM django_migrations)"
+                )
+            transaction.set_rollback(True)
+    except DatabaseError as exc:
+        if refuses_writes(exc):
+            logger.error("healthz: the database refuses writes (%s)", type(exc).__name__)
+            return "read-only"
+        raise
+    return True
 
 
 def check_cache():
@@ -85,7 +106,9 @@ def healthz(request):
     results = {}
     for name, check in CHECKS.items():
         try:
-            results[name] = "ok" if check() else "error"
+            outcome = check()
+            # A check may name its failure ("read-only"); otherwise it says yes or no.
+            results[name] = outcome if isinstance(outcome, str) else ("ok" if outcome else "error")
         except Exception as exc:
             logger.error("healthz: %s check failed (%s)", name, type(exc).__name__)
             results[name] = "error"

@@ -10,6 +10,7 @@ from wagtail.documents.models import document_served
 from wagtail.models import BaseViewRestriction
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
+from home.database import best_effort_write
 from home.models import Audience, Theme
 
 from .models import DownloadCount, LibraryDocument, ResourcePage, ResourceType
@@ -104,7 +105,12 @@ def forbidden(request, title):
 
 
 def count_download(sender, instance, request, **kwargs):
-    """One more download this month: no IP, no user, no timestamp kept."""
+    """One more download this month: no IP, no user, no timestamp kept. Best effort: a
+    read-only or locked database skips the count, never the download."""
+    best_effort_write("Download count", add_download, instance)
+
+
+def add_download(instance):
     month = timezone.localdate().replace(day=1)
     updated = DownloadCount.objects.filter(document=instance, month=month).update(count=F("count") + 1)
     if not updated:

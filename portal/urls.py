@@ -42,3 +42,6 @@ if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
 urlpatterns += [path("", include(wagtail_urls))]
+
+# A database that refuses writes (read-only, locked) answers the French 503 page, not a 500.
+handler500 = "home.database.server_error"

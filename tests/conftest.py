@@ -1,6 +1,7 @@
 """Shared fixtures: demo content, demo accounts, and the rule for service-backed tests
 (skip locally with a clear reason, fail under CI=true)."""
 
+import contextlib
 import io
 import os
 import runpy
@@ -203,3 +204,25 @@ def _fresh_cache():
     clear()
     yield
     clear()
+
+
+@contextlib.contextmanager
+def read_only_database():
+    """The default database refuses every write within the block, as a read-only one would
+    (SQLite: ``query_only``; PostgreSQL: a read-only transaction). The block runs in a
+    savepoint rolled back at the end, so that the test can write again afterwards."""
+    from django.db import transaction
+
+    try:
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                if connection.vendor == "sqlite":
+                    cursor.execute("PRAGMA query_only = ON")
+                else:
+                    cursor.execute("SET LOCAL transaction_read_only = on")
+            yield
+            transaction.set_rollback(True)
+    finally:
+        if connection.vendor == "sqlite":
+            with connection.cursor() as cursor:
+                cursor.execute("PRAGMA query_only = OFF")

@@ -42,6 +42,7 @@ from wagtail.search import index
 
 from home.blocks import RICH_TEXT_FEATURES
 from home.content_cache import public
+from home.database import best_effort_write
 from home.models import Audience, BasePage, SectionIndexPage, Theme
 from trainings.models import EventPage
 
@@ -331,7 +332,7 @@ class WebinarPage(RoutablePageMixin, EventPage):
         if token.get("p") != self.pk:
             return HttpResponse("Jeton de lecture invalide.", status=400, content_type="text/plain")
         if cache.add(f"webinars:play:{token['n']}", True, PLAY_TOKEN_MAX_AGE):
-            PlayCount.increment(self)
+            best_effort_write("Webinar play count", PlayCount.increment, self)
         return HttpResponse(status=204)
 
     # --- Rendering --------------------------------------------------------------------------

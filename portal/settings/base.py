@@ -122,16 +122,38 @@ DATABASES = {
         conn_health_checks=True,
     )
 }
+# How long a request waits for a lock held by someone else (a long write, a backup, a
+# migration) before giving up: the visitor then gets the French 503 page (home/database.py)
+# at once instead of a page that hangs for half a minute. Seconds; 0 = no limit.
+DATABASE_LOCK_TIMEOUT = float(os.environ.get("DATABASE_LOCK_TIMEOUT", "3"))
+# PostgreSQL only: the longest a single statement may run (seconds; 0 = no limit). Commands
+# that legitimately run long statements can raise it: DATABASE_STATEMENT_TIMEOUT=0 manage.py …
+DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "30"))
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent requests: WAL lets readers run beside a writer, IMMEDIATE
     # takes the write lock at BEGIN (no upgrade deadlock) and the timeout makes
-    # simultaneous writers wait instead of failing with "database is locked".
+    # simultaneous writers wait (a few seconds at most) instead of failing at once
+    # with "database is locked".
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
-        "timeout": 20,
+        "timeout": DATABASE_LOCK_TIMEOUT,
         "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"),
     }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    _pg_options = DATABASES["default"].setdefault("OPTIONS", {})
+    _pg_options["options"] = " ".join(
+        filter(
+            None,
+            [
+                _pg_options.get("options", ""),
+                f"-c lock_timeout={int(DATABASE_LOCK_TIMEOUT * 1000)}",
+                f"-c statement_timeout={int(DATABASE_STATEMENT_TIMEOUT * 1000)}",
+            ],
+        )
+    )
+# The French 503 page's Retry-After (seconds), when the database refuses writes.
+DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "60"))
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 AUTH_USER_MODEL = "accounts.User"

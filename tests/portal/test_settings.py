@@ -64,7 +64,7 @@ def test_sqlite_default_is_configured_for_concurrent_requests(tmp_path):
     )
     result = run_django("portal.settings.dev", {"VAR_DIR": str(tmp_path)}, code)
     assert result.returncode == 0, result.stderr
-    assert result.stdout.split() == ["wal", "IMMEDIATE", "20"]
+    assert result.stdout.split() == ["wal", "IMMEDIATE", "3.0"]
     assert (tmp_path / "portal.sqlite3").exists()
 
 

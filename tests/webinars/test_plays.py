@@ -119,3 +119,14 @@ def test_editors_see_the_report(client, webinar_factory, demo_users):
 def test_the_report_is_for_editorial_staff_only(client, demo_users):
     client.force_login(demo_users["referent"])
     assert client.get(reverse("webinars_reports:plays")).status_code in (302, 403)
+
+
+def test_a_read_only_database_skips_the_count_not_the_play(csrf_client, webinar_factory):
+    from tests.conftest import read_only_database
+
+    webinar = webinar_factory()
+    url, token, csrf = page_load(csrf_client, webinar)
+    with read_only_database():
+        response = csrf_client.post(url, {"jeton": token, "csrfmiddlewaretoken": csrf})
+    assert response.status_code == 204
+    assert count(webinar) == 0
