@@ -2,9 +2,10 @@
 the public content changes.
 
 Every cached value's key carries a content version, bumped whenever a page is saved,
-published, unpublished, moved or deleted, a view restriction changes or a taxonomy term
-changes: the next request recomputes, and stale entries expire on their own. With a shared
-cache (production), every app server sees the same version."""
+published, unpublished, moved or deleted, a view restriction changes, a taxonomy term or
+the portal's settings (its contact address) change: the next request recomputes, and
+stale entries expire on their own. With a shared cache (production), every app server sees
+the same version."""
 
 import time
 
@@ -70,9 +71,9 @@ def cached(key, compute, timeout=TIMEOUT):
 def _on_model_change(sender, instance, **kwargs):
     from wagtail.models import Page, PageViewRestriction
 
-    from .models import Taxonomy
+    from .models import PortalSettings, Taxonomy
 
-    if isinstance(instance, (Page, PageViewRestriction, Taxonomy)):
+    if isinstance(instance, (Page, PageViewRestriction, Taxonomy, PortalSettings)):
         bump_content_version()
 
 

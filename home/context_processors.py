@@ -1,6 +1,8 @@
-"""Context shared by every public template: the main navigation and the emergency numbers."""
+"""Context shared by every public template: the main navigation, the emergency numbers and
+the portal's contact."""
 
 from django.conf import settings
+from django.utils.functional import SimpleLazyObject
 
 MAIN_NAVIGATION = [
     ("Ressources", "/ressources/"),
@@ -21,9 +23,9 @@ EMERGENCY_NUMBERS = [
 
 LEGAL_LINKS = [
     ("Mentions légales", "/mentions-legales/"),
-    ("Accessibilité : partiellement conforme", "/accessibilite/"),
+    ("Accessibilité : non conforme", "/accessibilite/"),
     ("Données personnelles", "/donnees-personnelles/"),
-    ("Plan du site", "/sitemap.xml"),
+    ("Plan du site", "/plan-du-site/"),
 ]
 
 
@@ -36,4 +38,12 @@ def portal(request):
         "emergency_numbers": EMERGENCY_NUMBERS,
         "legal_links": LEGAL_LINKS,
         "site_url": settings.SITE_URL,
+        # Read only by the templates that show it (footer, error and legal pages), and cached.
+        "contact": SimpleLazyObject(_site_contact),
     }
+
+
+def _site_contact():
+    from .contact import site_contact
+
+    return site_contact()

@@ -7,7 +7,11 @@ import json
 
 from wagtail.models import Site
 
-from .models import ContentPage
+from .models import ContactPage, ContentPage, PortalSettings
+
+# The demo's contact address: replace it in "Réglages du portail" on a real site.
+DEMO_CONTACT_EMAIL = "odpe-vif@lenord.fr"
+CONTACT_URL = "/contact/"
 
 
 def rich(*paragraphs):
@@ -34,6 +38,122 @@ def get_home_page():
     site = Site.objects.get(is_default_site=True)
     return site.root_page.specific
 
+
+# The accessibility statement, after the State's model ("modèle de déclaration
+# d'accessibilité", accessibilite.numerique.gouv.fr). No audit yet: RGAA says "non conforme".
+ACCESSIBILITY_STATEMENT_DATE = "3 décembre 2026"
+ACCESSIBILITY_STATEMENT = [
+    (
+        "paragraph",
+        rich(
+            "Le Département du Nord s'engage à rendre ses sites internet, intranet, extranet et "
+            "ses progiciels accessibles conformément à l'article 47 de la loi n° 2005-102 du "
+            "11 février 2005.",
+            "Cette déclaration d'accessibilité s'applique au Portail VIF Nord.",
+        ),
+    ),
+    ("heading", {"text": "État de conformité", "level": "h2"}),
+    (
+        "paragraph",
+        rich(
+            "Le Portail VIF Nord est <strong>non conforme</strong> avec le RGAA (référentiel "
+            "général d'amélioration de l'accessibilité) version 4.1.2 : il n'a pas encore fait "
+            "l'objet d'un audit de conformité. Un audit est prévu ; ses résultats seront publiés "
+            "sur cette page.",
+        ),
+    ),
+    ("heading", {"text": "Résultats des tests", "level": "h2"}),
+    (
+        "paragraph",
+        rich(
+            "Aucun audit n'a encore été réalisé : le taux de conformité aux critères du RGAA "
+            "n'est pas connu.",
+            "En attendant, chaque type de page est vérifié automatiquement à chaque "
+            "modification du portail (règles WCAG 2.1 niveau AA de l'outil axe-core). Ces "
+            "contrôles automatiques ne couvrent qu'une partie des critères et ne remplacent pas "
+            "un audit.",
+        ),
+    ),
+    ("heading", {"text": "Contenus non accessibles", "level": "h2"}),
+    ("heading", {"text": "Non-conformités", "level": "h3"}),
+    (
+        "paragraph",
+        rich(
+            "Faute d'audit, la liste des non-conformités n'est pas encore établie. Signalez-nous "
+            "tout contenu ou service que vous ne parvenez pas à utiliser (voir ci-dessous)."
+        ),
+    ),
+    ("heading", {"text": "Dérogations pour charge disproportionnée", "level": "h3"}),
+    (
+        "paragraph",
+        rich(
+            "Aucune dérogation pour charge disproportionnée n'est invoquée à ce jour. Si l'audit "
+            "en justifie, elles seront indiquées ici, avec l'alternative proposée."
+        ),
+    ),
+    ("heading", {"text": "Contenus non soumis à l'obligation d'accessibilité", "level": "h3"}),
+    (
+        "paragraph",
+        "<ul>"
+        "<li>Les documents (PDF, fichiers bureautiques) publiés par les partenaires (associations, "
+        "services de l'État, universités, organismes de formation) et proposés tels quels dans "
+        "la bibliothèque : ce sont des contenus de tiers, ni financés ni produits par le "
+        "Département. Une version accessible peut être demandée par le formulaire de contact.</li>"
+        "<li>Les vidéos de tiers diffusées depuis leur propre plateforme (YouTube, Vimeo…) et "
+        "le lecteur de ces plateformes.</li>"
+        "<li>Les fichiers bureautiques publiés avant le 23 septembre 2018.</li>"
+        "</ul>",
+    ),
+    ("heading", {"text": "Établissement de cette déclaration d'accessibilité", "level": "h2"}),
+    (
+        "paragraph",
+        rich(f"Cette déclaration a été établie le {ACCESSIBILITY_STATEMENT_DATE}.")
+        + "<h3>Technologies utilisées pour la réalisation du portail</h3>"
+        "<ul><li>HTML5</li><li>CSS</li><li>JavaScript (en amélioration progressive : le portail "
+        "s'utilise sans)</li><li>WAI-ARIA</li></ul>"
+        "<h3>Outils utilisés pour vérifier l'accessibilité</h3>"
+        "<ul><li>axe-core (contrôles automatiques, navigateur Chromium)</li></ul>"
+        "<h3>Pages du portail ayant fait l'objet de la vérification</h3>"
+        "<p>Un exemple de chaque type de page : accueil, bibliothèque de ressources, ressource, "
+        "webinaires, webinaire, catalogue des formations, formation, séminaire, recherche, "
+        "connexion, création de compte, contact, plan du site, pages légales.</p>",
+    ),
+    ("heading", {"text": "Retour d'information et contact", "level": "h2"}),
+    (
+        "paragraph",
+        rich(
+            "Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez à l'ODPE pour "
+            "être orienté vers une alternative accessible ou obtenir le contenu sous une autre "
+            "forme :",
+        )
+        + "<ul>"
+        f'<li>par le <a href="{CONTACT_URL}?objet=accessibilite">formulaire de contact</a> '
+        "(objet « Un problème d'accessibilité ») ;</li>"
+        f'<li>par e-mail : <a href="mailto:{DEMO_CONTACT_EMAIL}">{DEMO_CONTACT_EMAIL}</a> ;</li>'
+        "<li>par courrier : Observatoire départemental de la protection de l'enfance, "
+        "Département du Nord, 51 rue Gustave Delory, 59047 Lille Cedex.</li>"
+        "</ul>",
+    ),
+    ("heading", {"text": "Voies de recours", "level": "h2"}),
+    (
+        "paragraph",
+        rich(
+            "Cette procédure est à utiliser dans le cas suivant : vous avez signalé au "
+            "responsable du portail un défaut d'accessibilité qui vous empêche d'accéder à un "
+            "contenu ou à un des services du portail et vous n'avez pas obtenu de réponse "
+            "satisfaisante. Vous pouvez alors saisir le Défenseur des droits :",
+        )
+        + "<ul>"
+        '<li>écrire un message au Défenseur des droits par son <a href="https://formulaire.'
+        'defenseurdesdroits.fr/">formulaire en ligne</a> ;</li>'
+        '<li>contacter <a href="https://www.defenseurdesdroits.fr/saisir/delegues">le '
+        "délégué du Défenseur des droits dans votre région</a> ;</li>"
+        '<li>appeler le <a href="tel:+33969390000">09 69 39 00 00</a> (prix d\'un appel local) ;</li>'
+        "<li>envoyer un courrier par la poste (gratuit, ne pas mettre de timbre) : Défenseur "
+        "des droits, Libre réponse 71120, 75342 Paris CEDEX 07.</li>"
+        "</ul>",
+    ),
+]
 
 LEGAL_PAGES = [
     (
@@ -67,37 +187,9 @@ LEGAL_PAGES = [
     ),
     (
         "accessibilite",
-        "Accessibilité",
-        "Déclaration d'accessibilité du portail au regard du RGAA 4.1.",
-        [
-            (
-                "paragraph",
-                rich(
-                    "Le Département du Nord s'engage à rendre son portail accessible conformément "
-                    "à l'article 47 de la loi n° 2005-102 du 11 février 2005.",
-                ),
-            ),
-            ("heading", {"text": "État de conformité", "level": "h2"}),
-            (
-                "paragraph",
-                rich(
-                    "Le portail est <strong>partiellement conforme</strong> avec le référentiel "
-                    "général d'amélioration de l'accessibilité (RGAA) version 4.1, en attendant "
-                    "l'audit complet prévu avant sa mise en service.",
-                    "Chaque type de page est vérifié automatiquement (règles WCAG 2.1 niveau AA) "
-                    "à chaque modification du portail.",
-                ),
-            ),
-            ("heading", {"text": "Retour d'information et contact", "level": "h2"}),
-            (
-                "paragraph",
-                rich(
-                    "Si vous n'arrivez pas à accéder à un contenu ou à un service, écrivez à l'ODPE "
-                    "pour être orienté vers une alternative accessible.",
-                    "Si vous n'obtenez pas de réponse rapide, vous pouvez saisir le Défenseur des droits.",
-                ),
-            ),
-        ],
+        "Déclaration d'accessibilité",
+        "État de conformité du portail au RGAA, contenus non accessibles, contact et voies de recours.",
+        ACCESSIBILITY_STATEMENT,
     ),
     (
         "donnees-personnelles",
@@ -133,6 +225,11 @@ LEGAL_PAGES = [
                             "Gestion des sessions et statistiques",
                             "24 mois après la session, puis anonymisation",
                         ],
+                        [
+                            "Nom, adresse e-mail et message envoyés par le formulaire de contact",
+                            "Répondre à votre demande (transmis par e-mail à l'ODPE)",
+                            "Non conservés par le portail après l'envoi (14 jours au plus dans la file d'envoi)",
+                        ],
                     ],
                     "first_row_is_table_header": True,
                     "first_col_is_header": False,
@@ -144,7 +241,13 @@ LEGAL_PAGES = [
                 rich(
                     "Depuis « Mon espace », vous pouvez télécharger vos données et supprimer votre "
                     "compte. Vous pouvez aussi contacter le délégué à la protection des données du "
-                    "Département du Nord."
+                    "Département du Nord : écrivez par le "
+                    f'<a href="{CONTACT_URL}?objet=donnees-personnelles">formulaire de contact</a> '
+                    "(objet « Mes données personnelles ») ou à "
+                    f'<a href="mailto:{DEMO_CONTACT_EMAIL}">{DEMO_CONTACT_EMAIL}</a>  : l\'ODPE '
+                    "transmet votre demande au délégué.",
+                    "Si vous estimez que vos droits ne sont pas respectés, vous pouvez adresser une "
+                    'réclamation à la CNIL (<a href="https://www.cnil.fr/fr/plaintes">www.cnil.fr</a>).',
                 ),
             ),
         ],
@@ -251,7 +354,25 @@ def build():
     home = get_home_page()
     for slug, title, intro, body in LEGAL_PAGES:
         ensure_page(home, ContentPage, slug, title=title, intro=intro, body=stream(*body))
+    build_contact(home)
     return home
+
+
+def build_contact(home):
+    """The contact page, and the address its messages go to (if none is set yet)."""
+    portal_settings = PortalSettings.for_site(Site.objects.get(is_default_site=True))
+    if not portal_settings.contact_email:
+        portal_settings.contact_email = DEMO_CONTACT_EMAIL
+        portal_settings.save()
+    return ensure_page(
+        home,
+        ContactPage,
+        "contact",
+        title="Nous contacter",
+        intro="Une question sur le portail, une ressource, une formation, l'accessibilité ou vos "
+        "données personnelles : écrivez à l'équipe du portail, à l'Observatoire départemental "
+        "de la protection de l'enfance (ODPE).",
+    )
 
 
 FEATURED = [

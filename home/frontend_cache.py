@@ -122,6 +122,7 @@ def site_urls():
         urls.extend(page_urls(page, cache_object))
     for site in Site.objects.all():
         urls.append(f"{site.root_url}/sitemap.xml")
+        urls.append(f"{site.root_url}/plan-du-site/")
     return urls
 
 

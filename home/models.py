@@ -7,12 +7,13 @@ from django.db import models
 from django.utils.text import slugify
 
 from wagtail.admin.panels import FieldPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
-from wagtail.fields import StreamField
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from .blocks import BodyStreamBlock, FeaturedLinkBlock
+from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock, FeaturedLinkBlock
 from .content_cache import cached, public
 from .text import fold
 
@@ -84,6 +85,7 @@ class HomePage(BasePage):
         "trainings.TrainingCatalogPage",
         "trainings.SeminarIndexPage",
         "webinars.WebinarIndexPage",
+        "home.ContactPage",
     ]
     max_count = 1
 
@@ -106,6 +108,57 @@ class ContentPage(BasePage):
     class Meta:
         verbose_name = "Page de contenu"
         verbose_name_plural = "Pages de contenu"
+
+
+class ContactPage(RoutablePageMixin, BasePage):
+    """The contact form ("Nous contacter"): its introduction and texts are edited here, the
+    address that receives the messages in "Réglages du portail". The messages are sent by
+    e-mail through the task worker (home/tasks.py), never stored by the portal."""
+
+    body = StreamField(
+        BodyStreamBlock(),
+        verbose_name="Contenu",
+        blank=True,
+        help_text="Affiché avant le formulaire : délais de réponse, autres moyens de contact…",
+    )
+    notice = RichTextField(
+        "Mention d'information",
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="Affichée sous le formulaire : qui reçoit le message, pourquoi, combien de temps "
+        "il est conservé, vos droits. Laissée vide, la mention par défaut s'affiche.",
+    )
+    confirmation = RichTextField(
+        "Message de confirmation",
+        blank=True,
+        features=RICH_TEXT_FEATURES,
+        help_text="Affiché après l'envoi. Laissé vide, le message par défaut s'affiche.",
+    )
+
+    content_panels = BasePage.content_panels + [
+        FieldPanel("body"),
+        FieldPanel("notice"),
+        FieldPanel("confirmation"),
+    ]
+    search_fields = BasePage.search_fields + [index.SearchField("body")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = []
+    max_count = 1
+
+    class Meta:
+        verbose_name = "Page de contact"
+        verbose_name_plural = "Pages de contact"
+
+    @path("")
+    def contact_form(self, request, *args, **kwargs):
+        from .contact import contact_form_view
+
+        return contact_form_view(self, request)
+
+    @path("envoye/", name="contact_sent")
+    def contact_sent(self, request, *args, **kwargs):
+        return self.render(request, template="home/contact_sent.html")
 
 
 class Taxonomy(models.Model):
@@ -161,7 +214,8 @@ class PortalSettings(BaseSiteSetting):
     contact_email = models.EmailField(
         "Adresse de contact",
         blank=True,
-        help_text="Affichée en pied de page et sur les pages d'erreur.",
+        help_text="Reçoit les messages du formulaire de contact ; affichée en pied de page, sur "
+        "les pages d'erreur et les pages légales.",
     )
     footer_note = models.CharField(
         "Mention de pied de page",

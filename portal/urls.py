@@ -8,7 +8,9 @@ from wagtail.contrib.sitemaps.views import sitemap
 from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
+from home import views as home_views
 from home.health import healthz
+from home.sitemap import PortalSitemap
 from library.views import serve_document
 from search import autocomplete as search_autocomplete
 from search import views as search_views
@@ -28,7 +30,8 @@ urlpatterns = [
     path("recherche/suggestions/", search_autocomplete.suggestions, name="search_suggestions"),
     path("api/v2/", api_router.urls),
     path("healthz", healthz, name="healthz"),
-    path("sitemap.xml", sitemap, name="sitemap"),
+    path("sitemap.xml", sitemap, {"sitemaps": {"pages": PortalSitemap}}, name="sitemap"),
+    path("plan-du-site/", home_views.site_map, name="site_map"),
     path(
         "robots.txt",
         TemplateView.as_view(template_name="robots.txt", content_type="text/plain"),

@@ -1,5 +1,7 @@
 from django import template
 
+from home.sitemap import public_url as _public_url
+
 register = template.Library()
 
 
@@ -18,3 +20,9 @@ def file_size(value):
             text = f"{size:.0f}" if size >= 10 else f"{size:.1f}".replace(".", ",")
             return f"{text}\u00a0{unit}"
     return ""
+
+
+@register.filter
+def public_url(value):
+    """A page's address on the portal's real address (SITE_URL), for canonical links."""
+    return _public_url(value)

@@ -237,6 +237,13 @@ else:
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "Portail VIF Nord <ne-pas-repondre@lenord.fr>")
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Contact form (home/forms.py): the spam guard's minimum time between showing and sending
+# the form, and how long a shown form stays valid; at most 5 messages an hour per sender's
+# address and 20 per client address (allauth's rate limiter, through the cache).
+CONTACT_MIN_SECONDS = int(os.environ.get("CONTACT_MIN_SECONDS", "3"))
+CONTACT_MAX_AGE_SECONDS = int(os.environ.get("CONTACT_MAX_AGE_SECONDS", str(24 * 60 * 60)))
+CONTACT_RATE_LIMITS = os.environ.get("CONTACT_RATE_LIMITS", "20/h/ip,5/h/key")
+
 # Security: safe defaults, relaxed only in dev.py.
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"

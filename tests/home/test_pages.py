@@ -5,7 +5,7 @@ from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
 from home.demo import ensure_page, rich, stream
-from home.models import ContentPage, HomePage
+from home.models import ContactPage, ContentPage, HomePage
 from library.models import LibraryIndexPage, ToolboxPage
 from trainings.models import SeminarIndexPage, TrainingCatalogPage
 from webinars.models import WebinarIndexPage
@@ -162,6 +162,7 @@ class TestPageTypesInTheAdmin(WagtailPageTestCase):
                 TrainingCatalogPage,
                 SeminarIndexPage,
                 WebinarIndexPage,
+                ContactPage,
             },
         )
         self.assertAllowedParentPageTypes(HomePage, {Page})
