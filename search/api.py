@@ -191,6 +191,7 @@ class SessionDatesField(Field):
                 "starts_at": serializers.DateTimeField().to_representation(session.starts_at),
                 "ends_at": serializers.DateTimeField().to_representation(session.ends_at),
                 "online": session.online,
+                "registration_open": session.is_open_for_registration,
             }
             for session in page.sessions.order_by("starts_at")
         ]

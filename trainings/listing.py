@@ -5,14 +5,14 @@ import datetime
 import hashlib
 
 from django.core.paginator import Paginator
-from django.db.models import Count, Exists, F, Min, OuterRef, Prefetch, Q
+from django.db.models import Exists, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from accounts.models import Territory
 from home.content_cache import cached, public
 from home.models import Theme
 
-from .models import Provider, Registration, Session, TrainingPage
+from .models import Provider, Session, TrainingPage
 
 MONTHS = [
     "janvier", "février", "mars", "avril", "mai", "juin",
@@ -71,13 +71,7 @@ class TrainingListing:
     def trainings(self):
         sessions = Session.objects.filter(self.sessions_filter())
         if self.places_left:
-            sessions = sessions.annotate(
-                confirmed=Count(
-                    "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
-                )
-            ).filter(
-                Q(capacity__isnull=True) | Q(capacity__gt=F("confirmed")), registration_mode=Session.Mode.OPEN
-            )
+            sessions = sessions.with_places_left()
         trainings = public(TrainingPage.objects.child_of(self.page).live()).filter(
             Exists(sessions.filter(page=OuterRef("pk")))
         )

@@ -7,7 +7,7 @@ the back office (wagtail-modeladmin); capacity is enforced under a row lock on t
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Count, Q
+from django.db.models import Count, F, Q
 from django.utils import timezone
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -294,6 +294,36 @@ class SeminarPage(EventPage):
 
 
 class SessionQuerySet(models.QuerySet):
+    """``open_for_registration`` and ``with_places_left`` are the database side of
+    ``Session.registration_state`` and ``Session.places_left``: the home page, the catalogue
+    and its "places disponibles" filter, the session lists and the registration rules all
+    agree on which sessions take registrations (tests/trainings/test_open_for_registration.py
+    checks that both sides give the same answer)."""
+
+    def open_for_registration(self, now=None):
+        """Sessions one can register for now, here or with the provider: not started, the
+        registration window open (``registration_state`` is "open" or "external")."""
+        now = now or timezone.now()
+        return self.filter(
+            Q(registration_opens_at__isnull=True) | Q(registration_opens_at__lte=now),
+            Q(registration_deadline__isnull=True) | Q(registration_deadline__gte=now),
+            starts_at__gt=now,
+        )
+
+    def with_places_left(self, now=None):
+        """Sessions open for registration on the portal with a free place (first come, first
+        served): where "S'inscrire" confirms a place at once."""
+        return (
+            self.open_for_registration(now)
+            .filter(registration_mode=Session.Mode.OPEN)
+            .annotate(
+                confirmed_for_places=Count(
+                    "registrations", filter=Q(registrations__status=Registration.Status.CONFIRMED)
+                )
+            )
+            .filter(Q(capacity__isnull=True) | Q(capacity__gt=F("confirmed_for_places")))
+        )
+
     def with_counts(self):
         return self.annotate(
             confirmed_count=Count(
@@ -388,17 +418,24 @@ class Session(Orderable):
         return ", ".join(part for part in parts if part)
 
     def registration_state(self, now=None):
-        """Why registering is (not) possible now: "open", "not_yet", "closed", "past", "external"."""
+        """Why registering is (not) possible now: "open" (here), "external" (open, with the
+        provider), "not_yet", "closed" (deadline passed) or "past" (started). Mirrored in the
+        database by ``SessionQuerySet.open_for_registration``."""
         now = now or timezone.now()
-        if self.registration_mode == self.Mode.EXTERNAL:
-            return "external"
         if self.starts_at <= now:
             return "past"
         if self.registration_opens_at and now < self.registration_opens_at:
             return "not_yet"
         if self.registration_deadline and now > self.registration_deadline:
             return "closed"
+        if self.registration_mode == self.Mode.EXTERNAL:
+            return "external"
         return "open"
+
+    @property
+    def is_open_for_registration(self):
+        """One can register now, here or with the provider."""
+        return self.registration_state() in ("open", "external")
 
     def places_left(self):
         if self.capacity is None:

@@ -27,11 +27,10 @@ def my_registrations(context):
 
 @register.inclusion_tag("trainings/includes/upcoming_sessions.html", takes_context=True)
 def upcoming_sessions(context, count=4):
-    """The next sessions of public trainings, for the home page."""
+    """The next sessions of public trainings that one can still register for, for the home page."""
     next_ones = (
-        Session.objects.filter(
-            page__in=public(TrainingPage.objects.live()).values("pk"), starts_at__gte=timezone.now()
-        )
+        Session.objects.open_for_registration()
+        .filter(page__in=public(TrainingPage.objects.live()).values("pk"))
         .order_by("starts_at", "pk")
         .values("pk")[:count]
     )
