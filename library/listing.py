@@ -10,6 +10,7 @@ from django.utils.functional import cached_property
 
 from home.content_cache import cached, terms
 from home.models import Audience, Theme
+from home.params import parse_years
 
 SORTS = {
     "recent": ("Les plus récentes", ("-published_on", "title")),
@@ -40,8 +41,8 @@ class ResourceListing:
         self.types = self._valid("type", params.getlist("type"), terms(ResourceType))
         self.themes = self._valid("theme", params.getlist("theme"), terms(Theme))
         self.audiences = self._valid("audience", params.getlist("audience"), terms(Audience))
-        self.years = [int(y) for y in params.getlist("year") if y.isdigit() and 1900 < int(y) < 2200]
-        self.ignored += [y for y in params.getlist("year") if not (y.isdigit() and 1900 < int(y) < 2200)]
+        self.years, refused_years = parse_years(params.getlist("year"))
+        self.ignored += refused_years
         self.sort = params.get("sort") if params.get("sort") in SORTS else DEFAULT_SORT
 
     def _valid(self, name, values, known):

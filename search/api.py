@@ -35,6 +35,7 @@ from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
 from home.models import BasePage
+from home.params import parse_int
 from library.models import LibraryDocument, ResourceFile, ResourcePage
 from trainings.models import EventPage, SeminarPage, TrainingPage
 from webinars.models import WebinarDocument, WebinarPage
@@ -245,9 +246,11 @@ class PartnerPagination(WagtailPagination):
     upper bound on ``offset``: a 25-digit offset would overflow the database."""
 
     def paginate_queryset(self, queryset, request, view=None):
-        offset = request.GET.get("offset", "0")
-        if offset.isdigit() and int(offset) > MAX_OFFSET:
-            raise BadRequestError(f"offset ne peut pas dépasser {MAX_OFFSET}.")
+        for name, maximum in (("offset", MAX_OFFSET), ("limit", None)):
+            if name in request.GET and parse_int(request.GET[name]) is None:
+                raise BadRequestError(f"{name} doit être un entier positif (chiffres 0 à 9).")
+            if maximum is not None and parse_int(request.GET.get(name, "0"), maximum=maximum) is None:
+                raise BadRequestError(f"{name} ne peut pas dépasser {maximum}.")
         return super().paginate_queryset(queryset, request, view)
 
 
@@ -259,7 +262,7 @@ class PartnerAPIMixin:
     pagination_class = PartnerPagination
 
     def find_object(self, queryset, request):
-        if "id" in request.GET and not request.GET["id"].isdigit():
+        if "id" in request.GET and parse_int(request.GET["id"], minimum=1) is None:
             raise BadRequestError("id doit être un entier positif.")
         return super().find_object(queryset, request)
 

@@ -10,6 +10,7 @@ import functools
 import logging
 from contextlib import contextmanager
 
+from wagtail.search.query import MATCH_NONE, And, Or, Phrase, PlainText
 from wagtail.search.utils import parse_query_string
 
 MAX_QUERY_LENGTH = 200
@@ -31,9 +32,25 @@ def clean_query_string(raw):
 
 def build_query(raw, operator="and"):
     """``(filters, query)`` for ``queryset.search(query)``; ``filters`` holds ``key:value``
-    pairs typed in the box (ignored by the portal, kept for future use)."""
+    pairs typed in the box (ignored by the portal, kept for future use).
+
+    Parts made only of stop words (``violence "de"``) are dropped: with them, one backend
+    found nothing (OpenSearch: an empty phrase matches no document), another failed (SQLite)."""
     filters, query = parse_query_string(clean_query_string(raw), operator=operator)
-    return filters, query
+    return filters, _without_empty_parts(query) or MATCH_NONE
+
+
+def _without_empty_parts(query):
+    from .french import analyze
+
+    if isinstance(query, (And, Or)):
+        kept = [part for part in map(_without_empty_parts, query.subqueries) if part is not None]
+        if len(kept) <= 1:
+            return kept[0] if kept else None
+        return type(query)(kept)
+    if isinstance(query, (PlainText, Phrase)) and not analyze(query.query_string):
+        return None
+    return query
 
 
 def has_search_terms(raw):

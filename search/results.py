@@ -10,6 +10,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 from wagtail.models import Page
 
 from home.models import Audience, Theme
+from home.params import parse_years
 from library.models import ResourceFile
 
 from .highlight import snippet
@@ -86,7 +87,7 @@ class SearchResultList:
             "type": [v for v in params.getlist("type") if v in CONTENT_TYPES],
             "theme": [v for v in params.getlist("theme") if v in self.themes],
             "audience": [v for v in params.getlist("audience") if v in self.audiences],
-            "year": [v for v in params.getlist("year") if v.isdigit() and len(v) == 4],
+            "year": [str(year) for year in parse_years(params.getlist("year"))[0]],
         }
         self.ignored = [
             value

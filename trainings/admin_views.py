@@ -32,6 +32,8 @@ from wagtail.admin import messages
 from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
+from home.params import parse_int
+
 from .models import EventPage, Registration, Session
 from .registration import RegistrationError, cancel, decide, mark_attendance
 
@@ -439,9 +441,10 @@ class EventFilter(SimpleListFilter):
         value = self.value()
         if value is None:
             return queryset
-        if not value.isdigit():
+        page_id = parse_int(value, minimum=1)
+        if page_id is None:
             return queryset.none()
-        return queryset.filter(**{self.field: value})
+        return queryset.filter(**{self.field: page_id})
 
     def has_output(self):
         return bool(self.lookup_choices) or self.value() is not None
@@ -477,12 +480,12 @@ class SessionFilter(SimpleListFilter):
 
     def lookups(self, request, model_admin):
         sessions = Session.objects.order_by("starts_at", "pk")
-        page_id = request.GET.get(EventFilter.parameter_name, "")
-        value = self.value() or ""
-        if page_id.isdigit():
+        page_id = parse_int(request.GET.get(EventFilter.parameter_name, ""), minimum=1)
+        session_id = parse_int(self.value(), minimum=1)
+        if page_id is not None:
             sessions = sessions.filter(page_id=page_id)
-        elif value.isdigit():
-            sessions = sessions.filter(page__sessions=value)
+        elif session_id is not None:
+            sessions = sessions.filter(page__sessions=session_id)
         else:
             return []
         return [(str(session.pk), session_label(session)) for session in sessions]
@@ -494,9 +497,10 @@ class SessionFilter(SimpleListFilter):
         value = self.value()
         if value is None:
             return queryset
-        if not value.isdigit():
+        session_id = parse_int(value, minimum=1)
+        if session_id is None:
             return queryset.none()
-        return queryset.filter(session_id=value)
+        return queryset.filter(session_id=session_id)
 
 
 class CreatedDateFilter(DateFieldListFilter):

@@ -29,6 +29,7 @@ from home.importing import (
     title_key,
 )
 from home.models import Audience, Theme
+from home.params import parse_int
 from home.text import fold
 
 from .models import Provider, Session, TrainingCatalogPage, TrainingPage
@@ -385,8 +386,9 @@ class TrainingImporter(PagesByTitleMixin, RowImporter):
     def clean_capacity(value, errors):
         if not value:
             return None
-        if value.isdigit() and int(value) >= 1:
-            return int(value)
+        capacity = parse_int(value, minimum=1)
+        if capacity is not None:
+            return capacity
         errors.add(f"nombre de places invalide « {value} » (nombre entier, au moins 1 ; vide : sans limite)")
         return None
 

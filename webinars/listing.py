@@ -15,13 +15,10 @@ from django.utils.functional import cached_property
 
 from home.content_cache import cached, terms
 from home.models import Audience, Theme
+from home.params import parse_ints, parse_years
 from trainings.models import Session, Speaker
 
 from .access import exclude_refused
-
-
-def _year(value):
-    return int(value) if value.isdigit() and 1900 < int(value) < 2200 else None
 
 
 class WebinarListing:
@@ -38,19 +35,9 @@ class WebinarListing:
         self.all_audiences = terms(Audience)
         self.themes = self._valid(params.getlist("theme"), self.all_themes)
         self.audiences = self._valid(params.getlist("audience"), self.all_audiences)
-        self.years = []
-        for value in params.getlist("year"):
-            year = _year(value)
-            if year is not None and year not in self.years:
-                self.years.append(year)
-            elif year is None and value:
-                self.ignored.append(value)
-        self.speaker_ids = []
-        for value in params.getlist("speaker"):
-            if value.isdigit() and int(value) not in self.speaker_ids:
-                self.speaker_ids.append(int(value))
-            elif value:
-                self.ignored.append(value)
+        self.years, refused_years = parse_years(params.getlist("year"))
+        self.speaker_ids, refused_speakers = parse_ints(params.getlist("speaker"), minimum=1)
+        self.ignored += refused_years + refused_speakers
 
     def _valid(self, values, known):
         selected = []

@@ -113,6 +113,11 @@ def test_empty_state(client, catalogue):
         "type=%3Cscript%3E",
         "year=abcd",
         "year=99999999999999999999",
+        "year=%C2%B2",  # "²": str.isdigit() says yes, int() refuses it
+        "year=%D9%A2%D9%A0%D9%A2%D9%A5",  # "٢٠٢٥", Arabic-Indic digits
+        "year=2025&page=%C2%B2",
+        "year=9223372036854775808",
+        "type=guide&theme=reperage&year=%C2%B2",
         "sort=drop%20table",
         "audience=",
         "theme=reperage&theme=reperage",

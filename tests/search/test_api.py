@@ -303,6 +303,9 @@ def test_search_with_an_explicit_order(client, content):
         "’",
         "live:false",
         "'",
+        'violence "de"',  # a quoted phrase of stop words next to a word
+        '"de la" reperage',
+        '"de" "la"',
     ],
 )
 @pytest.mark.parametrize("endpoint", ENDPOINTS)
@@ -326,6 +329,18 @@ def test_odd_searches_are_answered(client, content, endpoint, query):
         ("pages", {"limit": "-1"}),
         ("pages", {"offset": "abc"}),
         ("pages", {"offset": "9" * 25}),
+        ("pages", {"offset": "²"}),  # str.isdigit() says yes, int() refuses it
+        ("pages", {"offset": "٣"}),  # an Arabic-Indic digit
+        ("pages", {"limit": "²"}),
+        ("pages/find", {"id": "²"}),
+        ("pages/find", {"id": "9223372036854775808"}),
+        ("pages", {"child_of": "²"}),
+        ("pages", {"child_of": "9223372036854775808"}),
+        ("pages", {"type": "library.ResourcePage", "themes": "²"}),
+        ("pages", {"type": "library.ResourcePage", "themes": "9223372036854775808"}),
+        ("documents", {"offset": "²"}),
+        ("documents/find", {"id": "²"}),
+        ("images", {"offset": "²"}),
         ("pages", {"search": "x" * 2000}),
         ("pages", {"search": '"violences conjugales'}),
         ("pages", {"search": "violence\x00"}),

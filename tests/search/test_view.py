@@ -43,12 +43,40 @@ def test_query_responses_are_not_cached(client, content):
         "<script>alert(1)</script>",
         "l'",
         "’",
+        'violence "de"',  # a quoted phrase of stop words next to a word
+        '"de la" violence',
+        '"de" "la"',
+        'violence "l\'"',
     ],
 )
 def test_bad_input_never_breaks_the_search_page(client, content, query):
     response = client.get("/recherche/", {"q": query, "page": "abc"})
     assert response.status_code == 200
     assert "<script>alert" not in response.content.decode()
+
+
+def test_a_phrase_of_stop_words_is_ignored_next_to_a_word(client, content):
+    response = client.get("/recherche/", {"q": 'repérage "de"'})
+    assert response.status_code == 200
+    assert "Guide du repérage des violences" in response.content.decode()
+
+
+@pytest.mark.parametrize(
+    "params",
+    [
+        {"year": "²"},  # str.isdigit() says yes, int() refuses it
+        {"year": "²²²²"},
+        {"year": "٢٠٢٥"},  # Arabic-Indic digits
+        {"year": "99999999999999999999"},
+        {"page": "²"},
+        {"page": "99999999999999999999"},
+        {"type": "²", "theme": "²", "audience": "²"},
+    ],
+)
+def test_hostile_filters_never_break_the_search_page(client, content, params):
+    response = client.get("/recherche/", {"q": "repérage", **params})
+    assert response.status_code == 200
+    assert "Guide du repérage des violences" in response.content.decode()
 
 
 def test_only_stop_words_get_a_french_hint(client, content):

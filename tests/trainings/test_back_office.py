@@ -309,6 +309,13 @@ def listed(client, **params):
     return {key for key, name in NAMES.items() if name in page}
 
 
+@pytest.mark.parametrize("name", ["formation", "session"])
+@pytest.mark.parametrize("value", ["²", "٣", "abc", "-1", "9223372036854775808", "9" * 30])
+def test_hostile_filter_ids_list_nobody(client, data, name, value):
+    client.force_login(data["users"]["editeur"])
+    assert listed(client, **{name: value}) == set()
+
+
 def test_list_shows_the_columns(client, data):
     client.force_login(data["users"]["editeur"])
     page = text(client.get(LIST))

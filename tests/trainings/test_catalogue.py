@@ -100,6 +100,12 @@ def test_listing_shows_places_left_and_full_sessions(client, trainings):
         "territoire=paris",
         "theme=inconnu",
         "periode=futur",
+        "organisme=%C2%B2",  # "²": str.isdigit() says yes, int() refuses it
+        "organisme=9223372036854775808",
+        "mois=%C2%B2%C2%B2%C2%B2%C2%B2-%C2%B2%C2%B2",
+        "page=%C2%B2",
+        "page=99999999999999999999",
+        "places=%C2%B2",
     ],
 )
 def test_bad_filters_never_break_the_catalogue(client, trainings, query):

@@ -307,6 +307,7 @@ def test_bad_rows_reported_with_line_numbers_and_good_rows_imported(catalog, tmp
             row("Lieu sans dates", place="Lille", capacity="12"),  # line 23
             row("Résumé long", summary="x" * 601),  # line 24
             row("Bonne formation 1") | session(start, end),  # line 25: same training and session as line 2
+            row("Places exposant") | session(start, end, capacity="²"),  # line 26: isdigit() but not int()
         ],
     )
     out, err, error = run(path)
@@ -338,10 +339,11 @@ def test_bad_rows_reported_with_line_numbers_and_good_rows_imported(catalog, tmp
         "Ligne 23 : informations de session sans dates (place, capacity) : indiquez session_start et session_end",
         "Ligne 24 : résumé trop long (601 caractères, 600 au maximum)",
         "Ligne 25 : « Bonne formation 1 — session du 01/03/2027 09:00 » figure déjà ligne 2 du fichier",
+        "Ligne 26 : nombre de places invalide « ² » (nombre entier, au moins 1 ; vide : sans limite)",
     ]
-    assert summary(created=2, sessions_created=1, errors=22) in out
+    assert summary(created=2, sessions_created=1, errors=23) in out
     assert isinstance(error, CommandError)
-    assert "22 ligne(s) en erreur" in str(error) and "les lignes valides ont été importées" in str(error)
+    assert "23 ligne(s) en erreur" in str(error) and "les lignes valides ont été importées" in str(error)
     assert sorted(TrainingPage.objects.values_list("title", flat=True)) == [
         "Bonne formation 1",
         "Bonne formation 2",

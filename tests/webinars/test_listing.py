@@ -144,6 +144,26 @@ def test_unknown_filters_are_ignored_and_said(client, catalogue):
     assert set(response.context["ignored_filters"]) == {"inconnu", "abc", "999999"}
 
 
+@pytest.mark.parametrize(
+    "query",
+    [
+        "year=%C2%B2",  # "²": str.isdigit() says yes, int() refuses it
+        "speaker=%C2%B2",
+        "speaker=%D9%A3",  # "٣", an Arabic-Indic digit
+        "speaker=9223372036854775808",  # one more than PostgreSQL's bigint
+        "speaker=99999999999999999999999999",
+        "speaker=-1",
+        "year=%C2%B2&speaker=%C2%B2&page=%C2%B2",
+        "year=99999999999999999999",
+        "page=99999999999999999999",
+    ],
+)
+def test_hostile_filters_never_break_the_listing(client, catalogue, query):
+    response = client.get(f"/webinaires/?{query}")
+    assert response.status_code == 200
+    assert len(titles(response)) == 3  # hostile values are ignored, the recordings stay listed
+
+
 def test_empty_states(client, catalogue, webinar_index):
     response = client.get("/webinaires/?theme=inceste")
     assert "Aucun enregistrement ne correspond à ces filtres." in response.content.decode()
