@@ -26,3 +26,26 @@ def file_size(value):
 def public_url(value):
     """A page's address on the portal's real address (SITE_URL), for canonical links."""
     return _public_url(value)
+
+
+@register.filter
+def filter_count(selection, extra=False):
+    """How many filters are active, for the "Filtrer (n)" summary of a listing's filter panel.
+
+    ``selection`` is either the listing's facets (each with options that may be ``selected``)
+    or a mapping of parameter name to selected values; ``extra`` adds one for a lone
+    on/off filter (the catalogue's "places disponibles")."""
+
+    def get(item, name):
+        return item.get(name) if isinstance(item, dict) else getattr(item, name, None)
+
+    if isinstance(selection, dict):
+        count = sum(len(values or ()) for values in selection.values())
+    else:
+        count = sum(
+            1
+            for facet in selection or ()
+            for option in get(facet, "options") or ()
+            if get(option, "selected")
+        )
+    return count + (1 if extra else 0)

@@ -4,7 +4,8 @@
  * <html> before the first paint; the rest waits for the DOM.
  *  - mobile menu: the "Menu" button toggles #menu-principal (aria-expanded);
  *    Escape closes it and gives focus back to the button;
- *  - skip links: move the keyboard focus to their target.
+ *  - skip links: move the keyboard focus to their target;
+ *  - filter panels: open on wide screens, folded on small ones.
  */
 (function () {
   "use strict";
@@ -67,9 +68,24 @@
     });
   }
 
+  // Filter panels (<details data-filters-panel>): open beside the results on wide
+  // screens, folded on small ones so that the first result shows on the first screen
+  // ("Filtrer (n)" says how many are active; the active filters are listed above the results).
+  function initFilterPanels() {
+    var panels = document.querySelectorAll("[data-filters-panel]");
+    if (!panels.length || !window.matchMedia) {
+      return;
+    }
+    var wide = window.matchMedia("(min-width: 60em)").matches;
+    Array.prototype.forEach.call(panels, function (panel) {
+      panel.open = wide;
+    });
+  }
+
   function init() {
     initMenu();
     initSkipLinks();
+    initFilterPanels();
   }
 
   if (document.readyState === "loading") {
