@@ -3,7 +3,12 @@
 An app that stores personal data about a user (trainings' registrations…) registers an
 exporter and an eraser here; accounts never imports those apps."""
 
+from importlib import import_module
+
+from django.conf import settings
+from django.contrib.auth import SESSION_KEY
 from django.db import transaction
+from django.utils import timezone
 
 _exporters = {}
 _erasers = []
@@ -48,8 +53,28 @@ def export_user_data(user):
     return data
 
 
+def end_sessions(user):
+    """Log ``user`` out everywhere: delete the stored sessions that belong to them (database
+    backed session engines, the portal's: ``db`` in production, ``cached_db`` also works).
+    Rare (account deletion), so reading the live sessions once is acceptable."""
+    from django.contrib.sessions.backends.db import SessionStore as DatabaseStore
+
+    store_class = import_module(settings.SESSION_ENGINE).SessionStore
+    if not issubclass(store_class, DatabaseStore):
+        return 0
+    user_id = str(user.pk)
+    ended = 0
+    live = store_class.get_model_class().objects.filter(expire_date__gt=timezone.now())
+    for session in live.iterator():
+        if store_class().decode(session.session_data).get(SESSION_KEY) == user_id:
+            store_class(session_key=session.session_key).delete()
+            ended += 1
+    return ended
+
+
 @transaction.atomic
 def erase_user(user):
     for eraser in _erasers:
         eraser(user)
+    end_sessions(user)
     user.delete()

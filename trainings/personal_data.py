@@ -2,6 +2,8 @@
 (registrations stay counted, without anyone's identity) when the account is deleted or
 the retention period has passed."""
 
+import contextlib
+
 from dateutil.relativedelta import relativedelta
 
 from django.conf import settings
@@ -33,6 +35,19 @@ def anonymise(registrations):
 
 
 def erase_user_registrations(user):
+    """On account deletion (inside its transaction): the registrations to sessions not yet
+    started are cancelled the way their owner would cancel them, so that a freed place goes
+    to the first person waiting (with the usual e-mail); then every registration is
+    anonymised, past ones keeping their status and attendance for the statistics."""
+    from .registration import RegistrationError, cancel
+
+    upcoming = Registration.objects.filter(
+        user=user, status__in=Registration.ACTIVE, session__starts_at__gt=timezone.now()
+    ).order_by("session__starts_at", "pk")
+    for registration_id in upcoming.values_list("pk", flat=True):
+        # A session that started in the meantime keeps the registration, anonymised.
+        with contextlib.suppress(RegistrationError):
+            cancel(registration_id, user)
     anonymise(Registration.objects.filter(user=user))
 
 
