@@ -1,8 +1,10 @@
+from allauth.account.adapter import get_adapter
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import RequestLoginCodeForm as AllauthRequestLoginCodeForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 
 from django import forms
+from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import format_html
 
@@ -115,6 +117,21 @@ class SignupForm(AllauthSignupForm):
         self.fields["password1"].widget.attrs.pop("placeholder", None)
         self.fields["password2"].widget.attrs.pop("placeholder", None)
         self.order_fields(self.field_order)
+
+    def try_save(self, request):
+        """Two simultaneous sign-ups with the same address (a double click, a script) both
+        pass allauth's "already exists" check; the second insert then hits the unique
+        constraint. That one gets the page an existing address always gets
+        (ACCOUNT_PREVENT_ENUMERATION: "vérifiez votre adresse"), not an error page, and sends
+        no e-mail of its own: allauth sends one e-mail per address every 3 minutes, and it
+        must be the winning request's confirmation link, not "votre compte existe déjà"."""
+        try:
+            with transaction.atomic():
+                return super().try_save(request)
+        except IntegrityError:
+            if not User.objects.filter(email__iexact=self.cleaned_data.get("email", "")).exists():
+                raise
+            return None, get_adapter(request).respond_email_verification_sent(request, None)
 
     def signup(self, request, user):
         user.first_name = self.cleaned_data["first_name"]

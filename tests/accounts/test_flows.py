@@ -194,3 +194,9 @@ def test_logged_in_user_without_admin_access_sees_an_explanation_not_a_loop(clie
     assert response.status_code == 200
     assert len(response.redirect_chain) <= 2
     assert "Vous n’avez pas l’autorisation d’accéder à l’administration." in main_text(response)
+
+
+def test_the_login_page_offers_the_password_reset_once(client, db):
+    page = main_text(client.get("/compte/connexion/"))
+    assert page.count("Mot de passe oublié") == 1
+    assert page.count("Recevoir un code de connexion par e-mail") == 1
