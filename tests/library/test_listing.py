@@ -103,6 +103,23 @@ def test_empty_state(client, catalogue):
     assert "Aucune ressource ne correspond à ces filtres." in response.content.decode()
 
 
+def status_text(response):
+    """The result count line ("<p role=status>"), as read aloud."""
+    found = re.search(r'<p role="status">(.*?)</p>', response.content.decode(), re.S)
+    return " ".join(re.sub(r"<[^>]+>", "", found.group(1)).split())
+
+
+def test_counts_are_singular_for_zero_and_one(client, catalogue):
+    assert status_text(client.get("/ressources/?type=video")) == "0 ressource correspondant aux filtres"
+    assert status_text(client.get("/ressources/")) == "4 ressources"
+    assert status_text(client.get("/ressources/?type=guide")) == "1 ressource correspondant aux filtres"
+    # A selected value that the other filters empty: its count reads "(0 ressource)".
+    assert (
+        '(0<span class="visually-hidden"> ressource</span>)'
+        in client.get("/ressources/?type=guide&audience=protection-de-lenfance").content.decode()
+    )
+
+
 @pytest.mark.parametrize(
     "query",
     [
