@@ -226,3 +226,11 @@ def test_cached_counts_follow_publication_unpublication_and_restriction(
     assert "Guide tout juste publié" not in html
     assert re.search(r'f-theme-reperage">Repérage <span class="filters__count">\(1<', html)
     assert client.get(f"/ressources/{added.slug}/").status_code == 404
+
+
+def test_a_selected_year_keeps_its_checkbox_when_other_filters_empty_it(client, catalogue):
+    # The guide (2024) is the only "guide"; with year=2025 nothing is left, yet the year
+    # stays ticked in the form, so "Appliquer" keeps it along with its chip.
+    html = client.get("/ressources/?type=guide&theme=reperage&year=2025").content.decode()
+    assert re.search(r'<input type="checkbox" id="f-year-2025" name="year" value="2025" checked>', html)
+    assert "0 ressource correspondant aux filtres" in " ".join(re.sub(r"<[^>]+>", "", html).split())
