@@ -108,3 +108,14 @@ def test_counts_are_singular_for_zero_and_one(client, content, library_index):
     assert status_text(client.get("/recherche/", {"q": "reperage"})) == "1 résultat pour « reperage »"
     make_resource(library_index, title="Second guide du repérage")
     assert status_text(client.get("/recherche/", {"q": "reperage"})) == "2 résultats pour « reperage »"
+
+
+def test_the_year_facet_uses_the_resource_s_own_date(client, library_index):
+    import datetime
+
+    make_resource(library_index, title="Guide ancien du repérage", published_on=datetime.date(2022, 3, 1))
+    response = client.get("/recherche/", {"q": "reperage"})
+    facets = {facet["name"]: facet for facet in response.context["facets"]}
+    assert [option["value"] for option in facets["year"]["options"]] == ["2022"]
+    found = client.get("/recherche/", {"q": "reperage", "year": "2022"}).content.decode()
+    assert "Guide ancien du repérage" in found
