@@ -44,3 +44,15 @@ def parse_year(value):
 
 def parse_years(values):
     return parse_ints(values, minimum=1901, maximum=2199)
+
+
+def year_options(year_counts, selected):
+    """A listing's "Année" facet from ``(year, count)`` pairs, newest first. A selected year
+    stays offered (count 0) when the other filters leave nothing in it: without its
+    checkbox, the next "Appliquer" would drop it while its chip still shows."""
+    counts = {year: count for year, count in year_counts if year}
+    counts.update({year: 0 for year in selected if year not in counts})
+    return [
+        {"value": str(year), "label": str(year), "count": count, "selected": year in selected}
+        for year, count in sorted(counts.items(), reverse=True)
+    ]

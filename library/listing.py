@@ -10,7 +10,7 @@ from django.utils.functional import cached_property
 
 from home.content_cache import cached, terms
 from home.models import Audience, Theme
-from home.params import parse_years
+from home.params import parse_years, year_options
 
 SORTS = {
     "recent": ("Les plus récentes", ("-published_on", "title")),
@@ -141,11 +141,7 @@ class ResourceListing:
             {
                 "name": "year",
                 "label": "Année",
-                "options": [
-                    {"value": str(year), "label": str(year), "count": count, "selected": year in self.years}
-                    for year, count in year_counts
-                    if year
-                ],
+                "options": year_options(year_counts, self.years),
             },
         ]
 

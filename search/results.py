@@ -68,6 +68,33 @@ def taxonomy_page_ids(relation, ids, slugs):
     return found
 
 
+def content_years(ids):
+    """The year of each page's own date: a resource's publication date, a webinar's or a
+    seminar's date, a training's first session; the date it went online for other pages
+    (a 2022 guide put online in 2026 counts as 2022)."""
+    from django.db.models import Min
+
+    from library.models import ResourcePage
+    from trainings.models import SeminarPage, TrainingPage
+    from webinars.models import WebinarPage
+
+    years = {
+        pk: date.year if date else None
+        for pk, date in Page.objects.filter(pk__in=ids).values_list("pk", "first_published_at")
+    }
+    own_dates = [
+        ResourcePage.objects.values_list("pk", "published_on"),
+        WebinarPage.objects.values_list("pk", "date"),
+        SeminarPage.objects.values_list("pk", "date"),
+        TrainingPage.objects.annotate(first=Min("sessions__starts_at")).values_list("pk", "first"),
+    ]
+    for dates in own_dates:
+        for pk, date in dates.filter(pk__in=ids):
+            if date:
+                years[pk] = date.year
+    return years
+
+
 class SearchResultList:
     def __init__(self, ranked_ids, params):
         self.ranked_ids = ranked_ids
@@ -77,10 +104,7 @@ class SearchResultList:
             for ct in ContentType.objects.filter(app_label__in=["library", "webinars", "trainings", "home"])
         }
         self.page_types = dict(Page.objects.filter(pk__in=ranked_ids).values_list("pk", "content_type_id"))
-        self.years = {
-            pk: date.year if date else None
-            for pk, date in Page.objects.filter(pk__in=ranked_ids).values_list("pk", "first_published_at")
-        }
+        self.years = content_years(ranked_ids)
         self.themes = {t.slug: t for t in Theme.objects.all()}
         self.audiences = {a.slug: a for a in Audience.objects.all()}
         self.selected = {

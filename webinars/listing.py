@@ -15,7 +15,7 @@ from django.utils.functional import cached_property
 
 from home.content_cache import cached, terms
 from home.models import Audience, Theme
-from home.params import parse_ints, parse_years
+from home.params import parse_ints, parse_years, year_options
 from trainings.models import Session, Speaker
 
 from .access import exclude_refused
@@ -149,11 +149,7 @@ class WebinarListing:
             {
                 "name": "year",
                 "label": "Année",
-                "options": [
-                    {"value": str(year), "label": str(year), "count": count, "selected": year in self.years}
-                    for year, count in year_counts
-                    if year
-                ],
+                "options": year_options(year_counts, self.years),
             },
             {
                 "name": "speaker",

@@ -49,3 +49,17 @@ def filter_count(selection, extra=False):
             if get(option, "selected")
         )
     return count + (1 if extra else 0)
+
+
+@register.filter
+def pluriel(count, suffix="s"):
+    """The plural ending French puts after a count: none for 0 and 1 ("0 résultat",
+    "1 résultat", "2 résultats"), where Django's ``pluralize`` writes "0 résultats"."""
+    try:
+        number = abs(float(count))
+    except (TypeError, ValueError):
+        try:
+            number = len(count)
+        except TypeError:
+            return ""
+    return suffix if number >= 2 else ""

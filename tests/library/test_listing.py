@@ -103,6 +103,23 @@ def test_empty_state(client, catalogue):
     assert "Aucune ressource ne correspond à ces filtres." in response.content.decode()
 
 
+def status_text(response):
+    """The result count line ("<p role=status>"), as read aloud."""
+    found = re.search(r'<p role="status">(.*?)</p>', response.content.decode(), re.S)
+    return " ".join(re.sub(r"<[^>]+>", "", found.group(1)).split())
+
+
+def test_counts_are_singular_for_zero_and_one(client, catalogue):
+    assert status_text(client.get("/ressources/?type=video")) == "0 ressource correspondant aux filtres"
+    assert status_text(client.get("/ressources/")) == "4 ressources"
+    assert status_text(client.get("/ressources/?type=guide")) == "1 ressource correspondant aux filtres"
+    # A selected value that the other filters empty: its count reads "(0 ressource)".
+    assert (
+        '(0<span class="visually-hidden"> ressource</span>)'
+        in client.get("/ressources/?type=guide&audience=protection-de-lenfance").content.decode()
+    )
+
+
 @pytest.mark.parametrize(
     "query",
     [
@@ -209,3 +226,11 @@ def test_cached_counts_follow_publication_unpublication_and_restriction(
     assert "Guide tout juste publié" not in html
     assert re.search(r'f-theme-reperage">Repérage <span class="filters__count">\(1<', html)
     assert client.get(f"/ressources/{added.slug}/").status_code == 404
+
+
+def test_a_selected_year_keeps_its_checkbox_when_other_filters_empty_it(client, catalogue):
+    # The guide (2024) is the only "guide"; with year=2025 nothing is left, yet the year
+    # stays ticked in the form, so "Appliquer" keeps it along with its chip.
+    html = client.get("/ressources/?type=guide&theme=reperage&year=2025").content.decode()
+    assert re.search(r'<input type="checkbox" id="f-year-2025" name="year" value="2025" checked>', html)
+    assert "0 ressource correspondant aux filtres" in " ".join(re.sub(r"<[^>]+>", "", html).split())

@@ -337,7 +337,6 @@ def test_odd_searches_are_answered(client, content, endpoint, query):
         ("pages", {"child_of": "²"}),
         ("pages", {"child_of": "9223372036854775808"}),
         ("pages", {"type": "library.ResourcePage", "themes": "²"}),
-        ("pages", {"type": "library.ResourcePage", "themes": "9223372036854775808"}),
         ("documents", {"offset": "²"}),
         ("documents/find", {"id": "²"}),
         ("images", {"offset": "²"}),
@@ -377,6 +376,13 @@ def test_bad_input_is_a_400_in_json(client, content, endpoint, params):
     status, data = get_json(client, f"/api/v2/{endpoint}/", **params)
     assert status == 400, data
     assert data.get("message")
+
+
+@pytest.mark.parametrize("value", ["9223372036854775808", "9" * 30])
+def test_ids_too_large_for_the_database_find_nothing(client, content, value):
+    # SQLite refuses the value (a 400), Django on PostgreSQL knows no row can match.
+    status, data = get_json(client, "/api/v2/pages/", type="library.ResourcePage", themes=value)
+    assert (status, data.get("items")) in ((400, None), (200, [])), data
 
 
 @pytest.mark.parametrize("method", ["post", "put", "patch", "delete"])

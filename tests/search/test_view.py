@@ -1,5 +1,7 @@
 """The search page: public results only, bad input never breaks it, no caching of queries."""
 
+import re
+
 import pytest
 
 from tests.library.conftest import make_resource
@@ -93,3 +95,27 @@ def test_search_finds_words_inside_files(client, library_index):
         documents=[make_document("Le violentometre gradue les comportements.")],
     )
     assert "Outil sans le mot" in client.get("/recherche/", {"q": "violentometre"}).content.decode()
+
+
+def status_text(response):
+    """The result count line ("<p role=status>"), as read aloud."""
+    found = re.search(r'<p role="status">(.*?)</p>', response.content.decode(), re.S)
+    return " ".join(re.sub(r"<[^>]+>", "", found.group(1)).split())
+
+
+def test_counts_are_singular_for_zero_and_one(client, content, library_index):
+    assert status_text(client.get("/recherche/", {"q": "zzzinconnu"})) == "0 résultat pour « zzzinconnu »"
+    assert status_text(client.get("/recherche/", {"q": "reperage"})) == "1 résultat pour « reperage »"
+    make_resource(library_index, title="Second guide du repérage")
+    assert status_text(client.get("/recherche/", {"q": "reperage"})) == "2 résultats pour « reperage »"
+
+
+def test_the_year_facet_uses_the_resource_s_own_date(client, library_index):
+    import datetime
+
+    make_resource(library_index, title="Guide ancien du repérage", published_on=datetime.date(2022, 3, 1))
+    response = client.get("/recherche/", {"q": "reperage"})
+    facets = {facet["name"]: facet for facet in response.context["facets"]}
+    assert [option["value"] for option in facets["year"]["options"]] == ["2022"]
+    found = client.get("/recherche/", {"q": "reperage", "year": "2022"}).content.decode()
+    assert "Guide ancien du repérage" in found

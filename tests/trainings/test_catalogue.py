@@ -80,6 +80,24 @@ def test_filters_combine(client, trainings):
     assert "Droits des victimes" in titles(client.get(f"/formations/?mois={month}"))
 
 
+def status_text(response):
+    """The result count line ("<p role=status>"), as read aloud."""
+    found = re.search(r'<p role="status">(.*?)</p>', response.content.decode(), re.S)
+    return " ".join(re.sub(r"<[^>]+>", "", found.group(1)).split())
+
+
+def test_counts_are_singular_for_zero_and_one(client, trainings):
+    assert status_text(client.get("/formations/?theme=prevention&format=presentiel")) == (
+        "0 formation avec des sessions à venir correspondant aux filtres"
+    )
+    assert status_text(client.get("/formations/?format=distanciel")) == (
+        "1 formation avec des sessions à venir correspondant aux filtres"
+    )
+    assert status_text(client.get("/formations/?territoire=douaisis")) == (
+        "2 formations avec des sessions à venir correspondant aux filtres"
+    )
+
+
 def test_listing_shows_places_left_and_full_sessions(client, trainings):
     body = html.unescape(client.get("/formations/").content.decode())
     assert "— complet" in body

@@ -2,6 +2,7 @@
 pagination, empty states, privacy, and a query count that stays flat as content grows."""
 
 import datetime
+import re
 
 import pytest
 
@@ -167,6 +168,21 @@ def test_hostile_filters_never_break_the_listing(client, catalogue, query):
 def test_empty_states(client, catalogue, webinar_index):
     response = client.get("/webinaires/?theme=inceste")
     assert "Aucun enregistrement ne correspond à ces filtres." in response.content.decode()
+
+
+def status_text(response):
+    """The result count line ("<p role=status>"), as read aloud."""
+    found = re.search(r'<p role="status">(.*?)</p>', response.content.decode(), re.S)
+    return " ".join(re.sub(r"<[^>]+>", "", found.group(1)).split())
+
+
+def test_counts_are_singular_for_zero_and_one(client, catalogue):
+    assert (
+        status_text(client.get("/webinaires/?theme=inceste")) == "0 enregistrement correspondant aux filtres"
+    )
+    assert status_text(client.get("/webinaires/")) == "3 enregistrements"
+    one = client.get("/webinaires/?theme=enfants-co-victimes")
+    assert status_text(one) == "1 enregistrement correspondant aux filtres"
     catalogue["direct"].unpublish()
     for webinar in catalogue.values():
         if webinar.live:
