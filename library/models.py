@@ -17,6 +17,7 @@ from wagtail.search import index
 from home.blocks import BodyStreamBlock
 from home.content_cache import public
 from home.models import Audience, BasePage, SectionIndexPage, Taxonomy, Theme
+from home.relations import as_queryset
 from home.text import fold
 
 from .listing import ResourceListing
@@ -215,7 +216,9 @@ class ResourcePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["files"] = self.files.select_related("document")
         context["related"] = (
-            public(self.related_resources.live()).select_related("resource_type").order_by("title")
+            public(as_queryset(self.related_resources).live())
+            .select_related("resource_type")
+            .order_by("title")
         )
         return context
 

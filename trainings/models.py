@@ -21,6 +21,7 @@ from accounts.models import Service, Territory
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.content_cache import public
 from home.models import Audience, BasePage, SectionIndexPage, Theme
+from home.relations import as_queryset, in_memory
 
 from .blocks import ProgrammeStreamBlock
 
@@ -100,6 +101,9 @@ class EventPage(BasePage):
         help_text="Affichées près des sessions : public prioritaire, pièces à fournir, accord de l'encadrement…",
     )
 
+    # The shared parent of the page types with sessions, never created on its own.
+    is_creatable = False
+
     class Meta:
         verbose_name = "événement"
 
@@ -107,20 +111,42 @@ class EventPage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         # Upcoming and past sessions in one query (a page has a handful of sessions).
         now = timezone.now()
-        sessions = list(self.sessions.with_counts().order_by("starts_at", "pk"))
+        sessions = self.sessions_with_counts()
         upcoming = [session for session in sessions if session.starts_at >= now]
         past = [session for session in reversed(sessions) if session.starts_at < now][:10]
         mine = {}
-        if request.user.is_authenticated and upcoming:
+        saved = [session.pk for session in upcoming if session.pk is not None]
+        if request.user.is_authenticated and saved:
             mine = {
                 registration.session_id: registration
-                for registration in Registration.objects.filter(user=request.user, session__in=upcoming)
+                for registration in Registration.objects.filter(user=request.user, session__in=saved)
             }
         for session in upcoming:
             session.my_registration = mine.get(session.pk)
         context["upcoming_sessions"] = upcoming
         context["past_sessions"] = past
         return context
+
+    def sessions_with_counts(self):
+        """The page's sessions with their registration counts, in date order. In a preview or
+        a revision, the sessions are the ones the editor wrote (held in memory): the saved
+        ones get their counts from the database, the new ones none yet."""
+        if not in_memory(self.sessions):
+            return list(self.sessions.with_counts().order_by("starts_at", "pk"))
+        sessions = [session for session in self.sessions.all() if session.starts_at and session.ends_at]
+        saved = [session.pk for session in sessions if session.pk is not None]
+        counted = (
+            {
+                session.pk: session
+                for session in Session.objects.filter(page_id=self.pk, pk__in=saved).with_counts()
+            }
+            if saved
+            else {}
+        )
+        for session in sessions:
+            for name in SessionQuerySet.COUNTS:
+                setattr(session, name, getattr(counted.get(session.pk), name, 0))
+        return sorted(sessions, key=lambda session: (session.starts_at, session.pk or 0))
 
     def upcoming_sessions(self):
         return self.sessions.filter(starts_at__gte=timezone.now()).with_counts().order_by("starts_at")
@@ -228,6 +254,13 @@ class TrainingPage(EventPage):
         verbose_name = "Formation"
         verbose_name_plural = "Formations"
 
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["related_resources"] = as_queryset(self.related_resources).live().public()
+        # Webinars name their trainings; a training not saved yet (preview) has none.
+        context["related_webinars"] = self.related_webinars.live().public() if self.pk else []
+        return context
+
 
 class SeminarIndexPage(SectionIndexPage):
     """The seminars and study days (/seminaires/): upcoming and past editions."""
@@ -294,6 +327,8 @@ class SeminarPage(EventPage):
 
 
 class SessionQuerySet(models.QuerySet):
+    COUNTS = ("confirmed_count", "waiting_count", "pending_count", "attended_count")
+
     """``open_for_registration`` and ``with_places_left`` are the database side of
     ``Session.registration_state`` and ``Session.places_left``: the home page, the catalogue
     and its "places disponibles" filter, the session lists and the registration rules all

@@ -44,6 +44,7 @@ from home.blocks import RICH_TEXT_FEATURES
 from home.content_cache import public
 from home.database import best_effort_write
 from home.models import Audience, BasePage, SectionIndexPage, Theme
+from home.relations import as_queryset
 from trainings.models import EventPage
 
 from . import vtt
@@ -359,9 +360,13 @@ class WebinarPage(RoutablePageMixin, EventPage):
         context["themes"] = list(self.themes.all())
         context["audiences"] = list(self.audiences.all())
         context["related_resources"] = list(
-            public(self.related_resources.live()).select_related("resource_type").order_by("title")
+            public(as_queryset(self.related_resources).live())
+            .select_related("resource_type")
+            .order_by("title")
         )
-        context["related_trainings"] = list(public(self.related_trainings.live()).order_by("title"))
+        context["related_trainings"] = list(
+            public(as_queryset(self.related_trainings).live()).order_by("title")
+        )
         context["external_video"] = external
         context.update(self._video_file_context())
         context["has_captions"] = bool(self.cues)
