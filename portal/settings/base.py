@@ -14,6 +14,17 @@ import dj_email_url
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
+
+# A .env file at the root of the checkout (copied from .env.example), or ENV_FILE, fills
+# in the variables the environment does not set: the environment always wins. Tests never
+# read it (test.py sets READ_DOTENV=false), so a developer's .env cannot point them at a
+# real database.
+if os.environ.get("READ_DOTENV", "true").strip().lower() not in {"0", "false", "no", "off", "non"}:
+    _env_file = Path(os.environ.get("ENV_FILE") or BASE_DIR / ".env")
+    if _env_file.is_file():
+        from dotenv import load_dotenv
+
+        load_dotenv(_env_file, override=False)
 VAR_DIR = Path(os.environ.get("VAR_DIR", BASE_DIR / "var"))
 
 

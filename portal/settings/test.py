@@ -3,6 +3,7 @@
 import os
 
 os.environ.setdefault("SECURE_COOKIES", "false")
+os.environ.setdefault("READ_DOTENV", "false")
 
 from .base import *  # noqa: E402, F403
 

@@ -208,3 +208,44 @@ def test_production_sends_hsts_and_redirects_to_https_except_the_health_check(tm
     result = run_django("portal.settings.production", env, code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.splitlines() == ["max-age=31536000; includeSubDomains", "True", "301 True"]
+
+
+def test_a_dotenv_file_fills_in_what_the_environment_does_not_set(tmp_path):
+    env_file = tmp_path / ".env"
+    env_file.write_text("SITE_URL=https://depuis-le-fichier.example\nSEARCH_INDEX=index_du_fichier\n")
+    code = (
+        "import django; django.setup(); from django.conf import settings; "
+        "print(settings.SITE_URL, settings.WAGTAILSEARCH_BACKENDS['default'].get('INDEX_PREFIX', '-'))"
+    )
+    env = {
+        "ENV_FILE": str(env_file),
+        "READ_DOTENV": "true",
+        "SEARCH_URL": "opensearch2+http://127.0.0.1:9200",
+    }
+    clean = {k: v for k, v in os.environ.items() if k not in {"SITE_URL", "SEARCH_INDEX"}}
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={**clean, "DJANGO_SETTINGS_MODULE": "portal.settings.dev", **env},
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split() == ["https://depuis-le-fichier.example", "index_du_fichier_"]
+
+    result = subprocess.run(
+        [sys.executable, "-c", code],
+        cwd=ROOT,
+        env={
+            **clean,
+            "DJANGO_SETTINGS_MODULE": "portal.settings.dev",
+            **env,
+            "SITE_URL": "https://env.example",
+        },
+        capture_output=True,
+        text=True,
+        timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.split()[0] == "https://env.example", "the environment wins over the file"
