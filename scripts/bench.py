@@ -10,8 +10,12 @@ DEBUG off, static files through WhiteNoise) on 127.0.0.1 and loads each page typ
 - ceiling: the same HTML saved to files and served by nginx as static files;
 
 then the same pages through two gunicorn instances behind one nginx upstream (scaling by
-adding app servers), and the search page on OpenSearch when ``BENCH_SEARCH_URL`` is set
-(e.g. ``opensearch2+http://127.0.0.1:9260/bench``: the path prefixes the bench's indices).
+adding app servers), the search page on OpenSearch when ``BENCH_SEARCH_URL`` is set
+(e.g. ``opensearch2+http://127.0.0.1:9260/bench``: the path prefixes the bench's indices),
+and worker recycling under load (``python scripts/bench.py recycling`` runs it alone): the
+former command line and deploy/gunicorn.conf.py, each with a low ``max_requests``
+(``BENCH_RECYCLE_MAX_REQUESTS``, 60) while visitors load the home page without a pause for
+``BENCH_RECYCLE_DURATION`` seconds (20); it reports failures and the longest silence.
 
 The table is printed and written to ``var/bench/results.md``. Environment:
 ``DATABASE_URL`` (the bench database, set by the Makefile), ``BENCH_DURATION`` (seconds of
@@ -23,6 +27,7 @@ missing and run as root. Speed is measured here, never in the test suite; the te
 checks the query budgets (``tests/portal/test_query_budgets.py``)."""
 
 import datetime
+import itertools
 import os
 import re
 import shutil
@@ -154,6 +159,113 @@ class Processes:
     def stop_all(self):
         for process, _ in list(self.running):
             self.stop(process)
+
+
+# --- Worker recycling --------------------------------------------------------------------------
+
+RECYCLE_DURATION = int(os.environ.get("BENCH_RECYCLE_DURATION", "20"))
+RECYCLE_MAX_REQUESTS = int(os.environ.get("BENCH_RECYCLE_MAX_REQUESTS", "60"))
+RECYCLE_WORKERS = int(os.environ.get("BENCH_RECYCLE_WORKERS", "3"))
+RECYCLE_CLIENTS = 4
+
+
+def recycling_command(port, configured):
+    """gunicorn as deploy/gunicorn.conf.py starts it, or as the former command line did
+    (no preload, a fixed jitter of a tenth of the limit), recycling every few dozen requests."""
+    base = [str(BIN / "gunicorn"), "portal.wsgi:application", "--log-level", "info"]
+    if configured:
+        return base + ["-c", str(ROOT / "deploy" / "gunicorn.conf.py")], {
+            "GUNICORN_BIND": f"127.0.0.1:{port}",
+            "WEB_CONCURRENCY": str(RECYCLE_WORKERS),
+            "GUNICORN_MAX_REQUESTS": str(RECYCLE_MAX_REQUESTS),
+        }
+    return base + [
+        "--bind",
+        f"127.0.0.1:{port}",
+        "--workers",
+        str(RECYCLE_WORKERS),
+        "--graceful-timeout",
+        "30",
+        "--max-requests",
+        str(RECYCLE_MAX_REQUESTS),
+        "--max-requests-jitter",
+        str(RECYCLE_MAX_REQUESTS // 10),
+    ], {}
+
+
+def hammer(url, duration, clients=RECYCLE_CLIENTS):
+    """``clients`` visitors loading ``url`` back to back for ``duration`` seconds: the number of
+    answers, of failures, the slowest answer and the longest time without any answer."""
+    import threading
+
+    finished, failures, slowest = [], [0], [0.0]
+    lock = threading.Lock()
+    deadline = time.monotonic() + duration
+
+    def visitor():
+        while time.monotonic() < deadline:
+            started = time.monotonic()
+            try:
+                with urllib.request.urlopen(url, timeout=60) as response:  # noqa: S310 - local URL
+                    response.read()
+                    ok = response.status == 200
+            except OSError:
+                ok = False
+            ended = time.monotonic()
+            with lock:
+                slowest[0] = max(slowest[0], ended - started)
+                if ok:
+                    finished.append(ended)
+                else:
+                    failures[0] += 1
+
+    threads = [threading.Thread(target=visitor) for _ in range(clients)]
+    begun = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    moments = [begun, *sorted(finished), max(deadline, *finished) if finished else deadline]
+    gap = max(later - earlier for earlier, later in itertools.pairwise(moments))
+    return {"requests": len(finished), "failures": failures[0], "slowest": slowest[0], "gap": gap}
+
+
+def recycling(processes):
+    """Recycling under load, before (the former command line) and after (the config file)."""
+    rows = []
+    for label, configured in (("ligne de commande d'origine", False), ("deploy/gunicorn.conf.py", True)):
+        port = free_port()
+        command, env = recycling_command(port, configured)
+        log = OUT / f"gunicorn-recycling-{'conf' if configured else 'cli'}.log"
+        log.unlink(missing_ok=True)
+        app = processes.start(command, env={**APP_ENV, **env}, log=log)
+        wait_for(f"http://127.0.0.1:{port}/robots.txt", timeout=180)
+        result = hammer(f"http://127.0.0.1:{port}/", RECYCLE_DURATION)
+        processes.stop(app)
+        result["recycled"] = log.read_text(errors="replace").count("Autorestarting worker")
+        rows.append((label, result))
+        print(
+            f"  recyclage    {label:<30} {result['requests']} réponses, {result['failures']} échecs, "
+            f"{result['recycled']} workers recyclés, plus long silence {result['gap']:.1f} s, "
+            f"réponse la plus lente {result['slowest']:.1f} s",
+            flush=True,
+        )
+    return rows
+
+
+def recycling_table(rows):
+    lines = [
+        f"Recyclage des workers : {RECYCLE_WORKERS} workers, max_requests {RECYCLE_MAX_REQUESTS}, "
+        f"{RECYCLE_CLIENTS} visiteurs en continu sur l'accueil pendant {RECYCLE_DURATION} s",
+        "",
+        "| gunicorn | Réponses | Échecs | Workers recyclés | Plus long silence (s) | Réponse la plus lente (s) |",
+        "|---|---:|---:|---:|---:|---:|",
+    ]
+    lines += [
+        f"| {label} | {r['requests']} | {r['failures']} | {r['recycled']} | {r['gap']:.1f} | {r['slowest']:.1f} |"
+        for label, r in rows
+    ]
+    return "\n".join(lines)
 
 
 # --- Servers ---------------------------------------------------------------------------------
@@ -591,6 +703,8 @@ def main():
                     search_latency(SEARCH_URL),
                 )
             )
+        print("Recyclage des workers sous charge…", flush=True)
+        recycled = recycling(processes)
     finally:
         processes.stop_all()
 
@@ -600,7 +714,7 @@ def main():
         f"gunicorn {WORKERS} workers sync, wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION}s, "
         f"{os.cpu_count()} cœurs ; durée {time.monotonic() - started:.0f} s"
     )
-    report = f"{title}\n\n{table(pages, extra)}\n"
+    report = f"{title}\n\n{table(pages, extra)}\n\n{recycling_table(recycled)}\n"
     (OUT / "results.md").write_text(report)
     print("\n" + report)
     print(f"Tableau écrit dans {OUT / 'results.md'}")
@@ -609,6 +723,13 @@ def main():
 if __name__ == "__main__":
     if sys.argv[1:] == ["search-latency"]:
         search_latency_in_process()
+    elif sys.argv[1:] == ["recycling"]:  # this phase alone, on the bench database
+        OUT.mkdir(parents=True, exist_ok=True)
+        running = Processes()
+        try:
+            print(recycling_table(recycling(running)))
+        finally:
+            running.stop_all()
     else:
         tempfile.tempdir = str(OUT)
         main()
