@@ -44,7 +44,7 @@ def test_contact_form_errors_then_success(site, browser_page, axe):
 
     page.get_by_label("Votre adresse e-mail").fill("camille.martin@example.fr")
     page.get_by_label("Objet de votre message").select_option("formation")
-    page.get_by_label("Votre message").fill("La session de mars est-elle ouverte aux assistantes sociales ?")
+    page.locator("#id_message").fill("La session de mars est-elle ouverte aux assistantes sociales ?")
     page.wait_for_timeout(1100)
     page.get_by_role("button", name="Envoyer le message").click()
     page.wait_for_url("**/contact/envoye/")
