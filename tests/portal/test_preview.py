@@ -21,7 +21,7 @@ from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
 from home.demo import ensure_page, get_home_page
-from home.models import ContentPage, HomePage, Theme
+from home.models import ContactPage, ContentPage, HomePage, Theme
 from library.models import LibraryIndexPage, ResourcePage, ResourceType, ToolboxPage
 from tests.library.conftest import make_document, make_resource
 from tests.trainings.conftest import make_session, make_training
@@ -40,6 +40,7 @@ from webinars.models import WebinarIndexPage, WebinarPage
 EVERY_PAGE_TYPE = [
     HomePage,
     ContentPage,
+    ContactPage,
     LibraryIndexPage,
     ToolboxPage,
     ResourcePage,
@@ -138,6 +139,9 @@ BUILDERS = {
         "equipe",
         title="L'équipe",
     ).get_parent(),
+    ContactPage: lambda: (
+        ContactPage.objects.first() or ensure_page(get_home_page(), ContactPage, "contact", title="Contact")
+    ),
     LibraryIndexPage: lambda: build_resource().get_parent(),
     ToolboxPage: lambda: build_resource(ToolboxPage.objects.get(), title="Trame d'animation").get_parent(),
     ResourcePage: build_resource,
