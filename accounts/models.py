@@ -98,7 +98,10 @@ class User(AbstractBaseUser, PermissionsMixin):
         verbose_name_plural = "utilisateurs"
         ordering = ["last_name", "first_name", "email"]
         constraints = [models.UniqueConstraint(Lower("email"), name="accounts_user_email_ci_unique")]
-        permissions = [("manage_referents", "Peut attribuer ou retirer le statut de référent VIF")]
+        permissions = [
+            ("manage_referents", "Peut attribuer ou retirer le statut de référent VIF"),
+            ("export_referents", "Peut exporter le réseau des référents (données personnelles)"),
+        ]
 
     def __str__(self):
         return self.get_full_name() or self.email

@@ -16,16 +16,23 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
+from home.spreadsheets import export_refused
+
 from .models import REFERENTS_GROUP, NetworkMember, User
 
 
 class ReferentManagementPolicy(ModelPermissionPolicy):
-    """Viewing, exporting and changing the referent status need ``accounts.manage_referents``.
+    """Viewing and changing the referent status need ``accounts.manage_referents``; exporting
+    the list needs ``accounts.export_referents``.
     Accounts are never created or deleted here: people sign up themselves and delete
     their own account from "Mon espace" (superusers keep Wagtail's user admin)."""
 
     def user_has_permission(self, user, action):
-        if action not in {"view", "change", "export"}:
+        if action == "export":
+            # Personal data of the whole network: a permission of its own (moderators by
+            # default, README, « Rôles et circuit de validation »), not the editors' "manage_referents".
+            return user.is_active and user.has_perm("accounts.export_referents")
+        if action not in {"view", "change"}:
             return False
         return user.is_active and user.has_perm("accounts.manage_referents")
 
@@ -74,6 +81,19 @@ class ReferentStatusForm(WagtailAdminModelForm):
 
 
 class NetworkIndexView(IndexView):
+    def can_export(self):
+        return self.permission_policy.user_has_permission(self.request.user, "export")
+
+    def dispatch(self, request, *args, **kwargs):
+        wants_export = request.GET.get("export") in self.FORMATS
+        if wants_export and request.user.is_authenticated and not self.can_export():
+            return export_refused(request)
+        return super().dispatch(request, *args, **kwargs)
+
+    @property
+    def show_export_buttons(self):
+        return bool(self.list_export) and self.can_export()
+
     def get_base_queryset(self):
         return (
             super()

@@ -42,3 +42,11 @@ def protect_admin_exports():
 
     preprocess_field_value.neutralises_formulas = True
     SpreadsheetExportMixin.preprocess_field_value = preprocess_field_value
+
+
+def export_refused(request):
+    """The answer to an export of personal data asked by someone without the export
+    permission: a plain 403 (not Wagtail's redirect to the dashboard), nothing exported."""
+    from django.template.response import TemplateResponse
+
+    return TemplateResponse(request, "403.html", {}, status=403)

@@ -19,7 +19,7 @@ from wagtail_modeladmin.views import DeleteView, HistoryView, IndexView, Inspect
 from django.contrib.admin import DateFieldListFilter, SimpleListFilter
 from django.contrib.admin.options import IncorrectLookupParameters
 from django.contrib.admin.utils import quote
-from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.exceptions import ValidationError
 from django.db.models import Exists, OuterRef
 from django.shortcuts import get_object_or_404, redirect
 from django.urls import reverse
@@ -33,6 +33,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from home.params import parse_int
+from home.spreadsheets import export_refused
 
 from .models import EventPage, Registration, Session
 from .registration import RegistrationError, cancel, decide, mark_attendance
@@ -555,7 +556,7 @@ class RegistrationIndexView(TolerantIndexView):
             and request.user.is_authenticated
             and not self.permission_helper.user_can_export(request.user)
         ):
-            raise PermissionDenied
+            return export_refused(request)
         return super().dispatch(request, *args, **kwargs)
 
     @property

@@ -130,7 +130,7 @@ def test_network_list_filters_by_territory_and_status(client, demo_users):
 
 
 def test_network_export_csv_and_xlsx(client, demo_users):
-    client.force_login(demo_users["editeur"])
+    client.force_login(demo_users["moderateur"])
     response = client.get(NETWORK, {"export": "csv", "is_referent_flag": "true"})
     assert response.status_code == 200
     body = (
@@ -156,3 +156,36 @@ def test_referent_cannot_export_the_network(client, demo_users):
     response = client.get(NETWORK, {"export": "csv"})
     assert response.status_code == 302
     assert b"@exemple.fr" not in response.content
+
+
+@pytest.mark.parametrize(
+    ("account", "status"), [(None, 302), ("editeur", 403), ("moderateur", 200), ("admin", 200)]
+)
+@pytest.mark.parametrize("export", ["csv", "xlsx"])
+def test_network_export_permission_matrix(client, demo_users, account, status, export):
+    """Exporting the network (personal data of every member) needs accounts.export_referents,
+    given to moderators: editors still grant the status on screen, but cannot export."""
+    if account:
+        client.force_login(demo_users[account])
+    response = client.get(NETWORK, {"export": export})
+    assert response.status_code == status
+    if status == 200:
+        assert "reseau-referents-vif" in response["Content-Disposition"]
+        return
+    assert not response.has_header("Content-Disposition")
+    if account is None:
+        assert response["Location"].startswith("/compte/connexion/?next=/admin/")
+    else:
+        assert "Accès refusé" in response.content.decode()
+        page = client.get(NETWORK).content.decode()
+        assert "Sophie Lefebvre" in page and "export=csv" not in page, "the list, without export"
+
+
+def test_moderators_group_holds_the_export_permissions(demo_users):
+    from django.contrib.auth.models import Group
+
+    moderators = Group.objects.get(name="Modérateurs ODPE")
+    editors = Group.objects.get(name="Éditeurs ODPE")
+    codenames = {"export_referents", "export_registration"}
+    assert codenames <= set(moderators.permissions.values_list("codename", flat=True))
+    assert not codenames & set(editors.permissions.values_list("codename", flat=True))
