@@ -73,8 +73,20 @@ def _on_model_change(sender, instance, **kwargs):
 
     from .models import PortalSettings, Taxonomy
 
+    if isinstance(instance, PortalSettings) and kwargs.get("created") and _has_defaults(instance):
+        # Wagtail creates a site's settings row on first read, with the field defaults: what
+        # the pages show does not change (and the first request must not void the cache).
+        return
     if isinstance(instance, (Page, PageViewRestriction, Taxonomy, PortalSettings)):
         bump_content_version()
+
+
+def _has_defaults(instance):
+    return all(
+        getattr(instance, field.attname) == field.get_default()
+        for field in instance._meta.concrete_fields
+        if not (field.primary_key or field.is_relation)
+    )
 
 
 def connect():

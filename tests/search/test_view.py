@@ -99,7 +99,7 @@ def test_search_finds_words_inside_files(client, library_index):
 
 def status_text(response):
     """The result count line ("<p role=status>"), as read aloud."""
-    found = re.search(r'<p role="status">(.*?)</p>', response.content.decode(), re.S)
+    found = re.search(r'<p role="status"[^>]*>(.*?)</p>', response.content.decode(), re.S)
     return " ".join(re.sub(r"<[^>]+>", "", found.group(1)).split())
 
 

@@ -172,7 +172,7 @@ def test_empty_states(client, catalogue, webinar_index):
 
 def status_text(response):
     """The result count line ("<p role=status>"), as read aloud."""
-    found = re.search(r'<p role="status">(.*?)</p>', response.content.decode(), re.S)
+    found = re.search(r'<p role="status"[^>]*>(.*?)</p>', response.content.decode(), re.S)
     return " ".join(re.sub(r"<[^>]+>", "", found.group(1)).split())
 
 
