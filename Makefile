@@ -47,8 +47,12 @@ checks: install ## Django system checks and migrations drift
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
 
-test: install node_modules/.installed lint checks ## Install and run the whole suite (lint, checks, pytest)
-	$(BIN)/pytest $(PYTEST_ARGS)
+# pytest-xdist: one worker per core (PYTEST_WORKERS=0 runs in one process, e.g. to debug).
+PYTEST_WORKERS ?= auto
+XDIST = $(if $(filter 0,$(PYTEST_WORKERS)),-p no:xdist,-n $(PYTEST_WORKERS) --dist worksteal)
+
+test: install node_modules/.installed lint checks ## Install and run the whole suite (lint, checks, pytest on every core)
+	$(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
 
 # Elasticsearch 7: modelsearch's elasticsearch7 backend needs the 7.x client, which cannot
 # share .venv with the pinned 8.x one: a second virtualenv, the lock plus that client.
@@ -65,7 +69,7 @@ $(VENV_ES7)/.installed: requirements.lock $(VENV)/.installed
 
 test-es7: $(VENV_ES7)/.installed ## Search tests against Elasticsearch 7 (SEARCH_TEST_URL=elasticsearch7+http://…)
 	@[[ "$$SEARCH_TEST_URL" == elasticsearch7+* ]] || { echo "make test-es7 : SEARCH_TEST_URL=elasticsearch7+http://hôte:port attendu (nœud : SEARCH_NODE_ENGINE=elasticsearch7 ci/search-node/node.sh run)" >&2; exit 2; }
-	$(VENV_ES7)/bin/pytest $(ES7_TESTS) -k "not database" $(PYTEST_ARGS)
+	$(VENV_ES7)/bin/pytest $(XDIST) $(ES7_TESTS) -k "not database" $(PYTEST_ARGS)
 
 format: install ## Format the code with ruff
 	$(BIN)/ruff check --fix .

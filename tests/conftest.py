@@ -226,3 +226,22 @@ def read_only_database():
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 cursor.execute("PRAGMA query_only = OFF")
+
+
+def pytest_collection_modifyitems(items):
+    """Every transactional test restores the serialized database (``serialized_rollback``).
+
+    A transactional test ends with a flush; without serialized rollback that flush runs
+    ``post_migrate``, which recreates the content types and permissions under new ids, and
+    the next serialized test then fails to restore its own rows (duplicate content type), and
+    so does every serialized test after it in the same process. Which test runs after which
+    depends on pytest-xdist's scheduling, so the rule holds for every test, not per file."""
+    for item in items:
+        marker = item.get_closest_marker("django_db")
+        transactional = (marker is not None and marker.kwargs.get("transaction")) or (
+            "live_server" in getattr(item, "fixturenames", ())
+        )
+        if transactional and not (marker is not None and marker.kwargs.get("serialized_rollback")):
+            kwargs = dict(marker.kwargs) if marker is not None else {}
+            kwargs.update(transaction=True, serialized_rollback=True)
+            item.add_marker(pytest.mark.django_db(**kwargs), append=False)
