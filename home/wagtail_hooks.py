@@ -5,6 +5,8 @@ from django.utils.cache import add_never_cache_headers
 from wagtail import hooks
 from wagtail.models import PageViewRestriction
 
+from home import admin_creation
+
 
 @hooks.register("before_serve_page", order=-20)
 def prefetch_user_groups(page, request, serve_args, serve_kwargs):
@@ -43,3 +45,8 @@ def explain_group_restrictions(callback):
         return callback(page, request, serve_args, serve_kwargs)
 
     return inner
+
+
+# One create form, one page, whatever the autosave did (home/admin_creation.py).
+hooks.register("before_create_page", admin_creation.guard_page_creation)
+hooks.register("after_create_page", admin_creation.record_created_page)
