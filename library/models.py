@@ -2,6 +2,7 @@
 that keeps the text of each file for search), taxonomies, download counts, and the
 referents' private toolbox."""
 
+from django import forms
 from django.db import models
 from django.utils import timezone
 
@@ -19,6 +20,7 @@ from home.content_cache import public
 from home.models import Audience, BasePage, SectionIndexPage, Taxonomy, Theme
 from home.relations import as_queryset
 from home.text import fold
+from home.widgets import CheckboxList
 
 from .listing import ResourceListing
 from .text_extraction import extract_text
@@ -172,8 +174,8 @@ class ResourcePage(BasePage):
         MultiFieldPanel(
             [
                 FieldPanel("resource_type"),
-                FieldPanel("themes"),
-                FieldPanel("audiences"),
+                FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
                 FieldPanel("organisation"),
                 FieldRowPanel(
                     [FieldPanel("published_on"), FieldPanel("updated_on"), FieldPanel("review_due")]
@@ -184,7 +186,7 @@ class ResourcePage(BasePage):
         InlinePanel("files", heading="Fichiers à télécharger", label="Fichier"),
         FieldPanel("external_url"),
         FieldPanel("body"),
-        FieldPanel("related_resources"),
+        FieldPanel("related_resources", widget=CheckboxList),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("body"),

@@ -4,6 +4,7 @@ Sessions belong to an ``EventPage`` (a training, a seminar, later a live webinar
 registration machinery is written once. Registrations are transactional records managed in
 the back office (wagtail-modeladmin); capacity is enforced under a row lock on the session."""
 
+from django import forms
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
@@ -22,6 +23,7 @@ from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.content_cache import public
 from home.models import Audience, BasePage, SectionIndexPage, Theme
 from home.relations import as_queryset, in_memory
+from home.widgets import CheckboxList
 
 from .blocks import ProgrammeStreamBlock
 
@@ -229,14 +231,14 @@ class TrainingPage(EventPage):
             ],
             heading="Organisation",
         ),
-        FieldPanel("themes"),
-        FieldPanel("audiences"),
+        FieldPanel("themes", widget=forms.CheckboxSelectMultiple),
+        FieldPanel("audiences", widget=forms.CheckboxSelectMultiple),
         FieldPanel("objectives"),
         FieldPanel("prerequisites"),
         FieldPanel("programme"),
         InlinePanel("sessions", heading="Sessions", label="Session"),
         FieldPanel("registration_notes"),
-        FieldPanel("related_resources"),
+        FieldPanel("related_resources", widget=CheckboxList),
     ]
     search_fields = BasePage.search_fields + [
         index.SearchField("objectives"),

@@ -45,6 +45,7 @@ from home.content_cache import public
 from home.database import best_effort_write
 from home.models import Audience, BasePage, SectionIndexPage, Theme
 from home.relations import as_queryset
+from home.widgets import CheckboxList
 from trainings.models import EventPage
 
 from . import vtt
@@ -154,7 +155,7 @@ class WebinarPage(RoutablePageMixin, EventPage):
         MultiFieldPanel(
             [
                 FieldRowPanel([FieldPanel("date"), FieldPanel("duration_minutes")]),
-                FieldPanel("speakers", widget=forms.CheckboxSelectMultiple),
+                FieldPanel("speakers", widget=CheckboxList),
             ],
             heading="Date et intervenants",
         ),
@@ -180,8 +181,8 @@ class WebinarPage(RoutablePageMixin, EventPage):
     ]
     links_panels = [
         InlinePanel("documents", heading="Diaporamas et documents", label="Document"),
-        FieldPanel("related_resources"),
-        FieldPanel("related_trainings"),
+        FieldPanel("related_resources", widget=CheckboxList),
+        FieldPanel("related_trainings", widget=CheckboxList),
     ]
     live_panels = [
         InlinePanel("sessions", heading="Sessions en direct", label="Session"),
