@@ -1,6 +1,8 @@
 """iCalendar (.ics): one file per session, the agenda of upcoming sessions, and the
 attachment of registration e-mails. Built with the ``icalendar`` library."""
 
+import datetime
+
 from icalendar import Calendar, Event
 
 from django.conf import settings
@@ -8,6 +10,8 @@ from django.http import HttpResponse
 from django.utils import timezone
 
 from home.content_cache import public
+
+from .schedule import session_days
 
 
 def _calendar():
@@ -18,32 +22,45 @@ def _calendar():
     return calendar
 
 
-def session_event(session, include_join_url=False):
+def session_events(session, include_join_url=False):
+    """The session's events: one for a session within a day; one per day, with that day's
+    hours, for a session spanning several days (trainings/schedule.py), so that a two-day
+    training is not one 32-hour block in the agenda."""
     page = session.page
-    event = Event()
-    event.add("uid", f"session-{session.pk}@portail-vif-nord")
-    event.add("summary", page.title if not session.label else f"{page.title} — {session.label}")
-    event.add("dtstart", session.starts_at)
-    event.add("dtend", session.ends_at)
-    event.add("dtstamp", timezone.now())
+    days = session_days(session)
+    title = page.title if not session.label else f"{page.title} — {session.label}"
     location = "En ligne" if session.online else ", ".join(p for p in (session.place, session.address) if p)
-    if location:
-        event.add("location", location)
     description = page.intro or ""
     if include_join_url and session.join_url:
         description += f"\n\nLien de connexion : {session.join_url}"
-    event.add("description", description.strip())
-    event.add(
-        "url",
-        f"{settings.SITE_URL}{page.url}" if page.url and page.url.startswith("/") else page.full_url or "",
-    )
-    return event
+    url = f"{settings.SITE_URL}{page.url}" if page.url and page.url.startswith("/") else page.full_url or ""
+    stamp = timezone.now()
+    events = []
+    for number, (starts, ends) in enumerate(days, start=1):
+        event = Event()
+        if len(days) == 1:
+            event.add("uid", f"session-{session.pk}@portail-vif-nord")
+            event.add("summary", title)
+        else:
+            event.add("uid", f"session-{session.pk}-jour-{number}@portail-vif-nord")
+            event.add("summary", f"{title} (jour {number} sur {len(days)})")
+        # In UTC, as before: a TZID would need its VTIMEZONE component.
+        event.add("dtstart", starts.astimezone(datetime.UTC))
+        event.add("dtend", ends.astimezone(datetime.UTC))
+        event.add("dtstamp", stamp)
+        if location:
+            event.add("location", location)
+        event.add("description", description.strip())
+        event.add("url", url)
+        events.append(event)
+    return events
 
 
 def sessions_calendar(sessions, include_join_url=False):
     calendar = _calendar()
     for session in sessions:
-        calendar.add_component(session_event(session, include_join_url=include_join_url))
+        for event in session_events(session, include_join_url=include_join_url):
+            calendar.add_component(event)
     return calendar.to_ical()
 
 

@@ -10,14 +10,17 @@ from django.conf import settings
 from django.utils import timezone
 
 from .models import Registration
+from .schedule import session_description
 
 
 def export_registrations(user):
     return [
         {
             "formation": registration.session.page.title,
-            "session": registration.session.label,
+            # Readable on its own: the label alone is usually blank.
+            "session": session_description(registration.session),
             "debut": timezone.localtime(registration.session.starts_at).isoformat(),
+            "fin": timezone.localtime(registration.session.ends_at).isoformat(),
             "statut": registration.get_status_display(),
             "presence": registration.get_attendance_display(),
             "demandee_le": registration.created_at.isoformat(),

@@ -7,6 +7,7 @@ import threading
 from contextlib import contextmanager
 
 from django.db import transaction
+from django.db.models import Q
 from django.utils import timezone
 from django.utils.formats import date_format
 
@@ -17,11 +18,13 @@ Status = Registration.Status
 
 
 class RegistrationError(Exception):
-    """A refusal with a French message for the person concerned."""
+    """A refusal with a French message for the person concerned, and the HTTP status that
+    answers it (404: nothing of theirs here; 409: not possible in the current state)."""
 
-    def __init__(self, message):
+    def __init__(self, message, status=409):
         super().__init__(message)
         self.message = message
+        self.status = status
 
 
 def _locked_session(session_id):
@@ -102,6 +105,40 @@ def register(user, session_id):
     return registration
 
 
+NOT_YOURS = "Cette inscription n'existe pas ou ne vous appartient pas."
+
+
+def _check_cancellable(registration, user, session, by_staff=False):
+    if registration is None or (not by_staff and registration.user_id != user.pk):
+        raise RegistrationError(NOT_YOURS, status=404)
+    if not registration.is_active:
+        raise RegistrationError("Cette inscription est déjà annulée ou n'a pas été retenue.")
+    if session.is_past and not by_staff:
+        raise RegistrationError("La session a commencé : l'inscription ne peut plus être annulée en ligne.")
+
+
+def cancellable_registration(registration_id, user):
+    """The registration ``user`` may cancel now (for the confirmation page), or the
+    ``RegistrationError`` that ``cancel`` would raise."""
+    registration = (
+        Registration.objects.filter(pk=registration_id, user=user).select_related("session__page").first()
+    )
+    _check_cancellable(registration, user, registration.session if registration else None)
+    return registration
+
+
+def waiting_rank(registration):
+    """1 for the first person waiting (the next promoted), None when not waiting; the order
+    of ``fill_from_waiting_list``."""
+    if registration.status != Status.WAITING:
+        return None
+    ahead = registration.session.registrations.filter(status=Status.WAITING).filter(
+        Q(created_at__lt=registration.created_at)
+        | Q(created_at=registration.created_at, pk__lt=registration.pk)
+    )
+    return ahead.count() + 1
+
+
 def cancel(registration_id, user, by_staff=False):
     """Cancel a registration (its owner, until the session starts; or an editor)."""
     with transaction.atomic():
@@ -112,14 +149,9 @@ def cancel(registration_id, user, by_staff=False):
             .first()
         )
         if registration is None or (not by_staff and registration.user_id != user.pk):
-            raise RegistrationError("Cette inscription n'existe pas ou ne vous appartient pas.")
+            raise RegistrationError(NOT_YOURS, status=404)
         session = _locked_session(registration.session_id)
-        if not registration.is_active:
-            raise RegistrationError("Cette inscription est déjà annulée ou n'a pas été retenue.")
-        if session.is_past and not by_staff:
-            raise RegistrationError(
-                "La session a commencé : l'inscription ne peut plus être annulée en ligne."
-            )
+        _check_cancellable(registration, user, session, by_staff=by_staff)
         freed_place = registration.status == Status.CONFIRMED
         registration.status = Status.CANCELLED
         registration.attendance = ""

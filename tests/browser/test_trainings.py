@@ -1,7 +1,8 @@
 """Trainings in the browser: register, join the waiting list, get promoted when someone
-cancels; catalogue and seminar pages pass axe."""
+cancels (after confirming); catalogue and seminar pages pass axe."""
 
 import datetime
+import re
 
 import pytest
 from playwright.sync_api import expect
@@ -81,14 +82,23 @@ def test_register_wait_cancel_and_get_promoted(site, browser_page, axe):
     expect(page.get_by_text("vous êtes sur la liste d'attente")).to_be_visible()
     log_out(page)
 
-    # The referent cancels from "Mon espace": the professional is promoted.
+    # The referent cancels from "Mon espace", through the confirmation page: the
+    # professional is promoted.
     log_in(page, "referent")
     page.goto("/compte/profil/")
     axe.assert_no_violations(page)
-    page.get_by_role(
-        "button", name="Annuler mon inscription à Accueillir une révélation de violences"
-    ).click()
+    page.get_by_role("link", name="Annuler mon inscription à Accueillir une révélation de violences").click()
+    expect(
+        page.get_by_role(
+            "heading",
+            name=re.compile(r"^Annuler votre inscription à « Accueillir une révélation de violences » le "),
+        )
+    ).to_be_visible()
+    expect(page.get_by_text("Votre place sera libérée")).to_be_visible()
+    axe.assert_no_violations(page)
+    page.get_by_role("button", name="Oui, annuler mon inscription").click()
     expect(page.get_by_text("est annulée")).to_be_visible()
+    assert page.url.endswith("/compte/profil/")
     log_out(page)
 
     log_in(page, "professionnel")
@@ -114,3 +124,38 @@ def test_catalogue_filter_by_territory(site, browser_page, axe):
     browser_page.get_by_role("button", name="Appliquer les filtres").click()
     expect(browser_page.get_by_role("link", name="Accueillir une révélation de violences")).to_be_visible()
     axe.assert_no_violations(browser_page)
+
+
+@pytest.fixture
+def page_without_javascript(browser, live_server):
+    context = browser.new_context(
+        locale="fr-FR", timezone_id="Europe/Paris", base_url=live_server.url, java_script_enabled=False
+    )
+    yield context.new_page()
+    context.close()
+
+
+def test_cancelling_asks_first_without_javascript_and_no_keeps_the_place(site, page_without_javascript):
+    """No JavaScript at all: "Annuler mon inscription" only opens the confirmation, "Non,
+    garder mon inscription" goes back with the place kept, "Oui" cancels."""
+    page = page_without_javascript
+    training_url = site["training"].url
+    log_in(page, "professionnel")
+    page.goto(training_url)
+    page.get_by_role("button", name="S'inscrire").click()
+    expect(page.get_by_text("Votre inscription : Confirmée")).to_be_visible()
+
+    cancel_link = page.get_by_role("link", name=re.compile(r"^Annuler mon inscription à la session du "))
+    cancel_link.click()
+    expect(page.get_by_role("heading", level=1)).to_contain_text("Annuler votre inscription à « Accueillir")
+    page.get_by_role("link", name="Non, garder mon inscription").click()
+    assert page.url.endswith(training_url)
+    expect(page.get_by_text("Votre inscription : Confirmée")).to_be_visible()
+
+    cancel_link.click()
+    page.get_by_role("button", name="Oui, annuler mon inscription").click()
+    assert page.url.endswith(training_url)
+    expect(
+        page.get_by_text("Votre inscription à « Accueillir une révélation de violences » est annulée.")
+    ).to_be_visible()
+    expect(page.get_by_role("button", name="S'inscrire")).to_be_visible()

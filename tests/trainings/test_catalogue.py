@@ -213,6 +213,6 @@ def test_access_matrix(client, trainings, demo_users, role):
         return
     assert register.status_code == 302
     registration = session.registrations.get(user=demo_users[role])
-    assert client.post(f"/inscriptions/{registration.pk}/annuler/").status_code == 302
+    assert client.post(f"/inscriptions/{registration.pk}/annuler/", {"confirmer": "oui"}).status_code == 302
     registration.refresh_from_db()
     assert registration.status == "annulee"

@@ -75,7 +75,7 @@ def test_cancellation_promotes_the_first_person_waiting(client, training, django
     service.register(third, session.pk)
     client.force_login(first)
     with django_capture_on_commit_callbacks(execute=True):
-        response = client.post(f"/inscriptions/{kept.pk}/annuler/")
+        response = client.post(f"/inscriptions/{kept.pk}/annuler/", {"confirmer": "oui"})
     assert response.status_code == 302
     statuses = dict(Registration.objects.filter(session=session).values_list("user__email", "status"))
     assert statuses == {
@@ -171,7 +171,7 @@ def test_cannot_cancel_someone_elses_registration(client, training, demo_users):
     session = make_session(training)
     registration = service.register(demo_users["referent"], session.pk)
     client.force_login(demo_users["professionnel"])
-    response = client.post(f"/inscriptions/{registration.pk}/annuler/")
+    response = client.post(f"/inscriptions/{registration.pk}/annuler/", {"confirmer": "oui"})
     assert response.status_code == 404
     assert "ne vous appartient pas" in text(response)
     registration.refresh_from_db()
@@ -238,6 +238,6 @@ def test_profile_lists_and_cancels_registrations(client, training, demo_users):
     profile = text(client.get("/compte/profil/"))
     assert "Mes inscriptions" in profile and "Emprise et mécanismes des violences" in profile
     registration = Registration.objects.get(user=demo_users["referent"])
-    response = client.post(f"/inscriptions/{registration.pk}/annuler/")
+    response = client.post(f"/inscriptions/{registration.pk}/annuler/", {"confirmer": "oui"})
     assert response["Location"] == "/compte/profil/"
     assert "Vous n'avez pas d'inscription à venir." in text(client.get("/compte/profil/"))
