@@ -54,12 +54,15 @@ def test_signup_verification_login_and_profile(client):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"email": "pas-une-adresse"}, "Saisissez une adresse e-mail valide."),
-        ({"consent": ""}, "Votre accord est nécessaire pour créer un compte."),
-        ({"password1": "azerty", "password2": "azerty"}, "Ce mot de passe est trop court."),
-        ({"password2": "autre-chose-2026"}, "Vous devez saisir deux fois le même mot de passe."),
-        ({"territory": "paris"}, "Sélectionnez un choix valide."),
-        ({"first_name": ""}, "Ce champ est obligatoire."),
+        ({"email": "pas-une-adresse"}, "Indiquez une adresse e-mail complète"),
+        ({"consent": ""}, "Cochez la case d'accord pour créer votre compte"),
+        (
+            {"password1": "azerty", "password2": "azerty"},
+            "Saisissez un mot de passe d'au moins 10 caractères.",
+        ),
+        ({"password2": "autre-chose-2026"}, "Les deux mots de passe ne correspondent pas"),
+        ({"territory": "paris"}, "Choisissez un territoire proposé dans la liste."),
+        ({"first_name": ""}, "Saisissez votre prénom."),
     ],
 )
 def test_signup_bad_input_gets_a_french_message(client, change, message):
