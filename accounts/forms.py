@@ -1,14 +1,21 @@
 from allauth.account.adapter import get_adapter
+from allauth.account.forms import ChangePasswordForm as AllauthChangePasswordForm
+from allauth.account.forms import ConfirmLoginCodeForm as AllauthConfirmLoginCodeForm
 from allauth.account.forms import LoginForm as AllauthLoginForm
 from allauth.account.forms import RequestLoginCodeForm as AllauthRequestLoginCodeForm
+from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
+from allauth.account.forms import ResetPasswordKeyForm as AllauthResetPasswordKeyForm
+from allauth.account.forms import SetPasswordForm as AllauthSetPasswordForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
 
 from django import forms
 from django.db import IntegrityError, transaction
 from django.utils import timezone
 from django.utils.html import format_html
+from django.utils.translation import gettext_lazy as _
 
 from .models import Service, Territory, User
+from .password_validation import minimum_length
 
 EMAIL_INVALID = "Indiquez une adresse e-mail complète, par exemple prenom.nom@lenord.fr."
 LOCKED_OUT = (
@@ -16,18 +23,87 @@ LOCKED_OUT = (
     "est suspendue quelques minutes. Vous pouvez vous connecter dès maintenant avec un code "
     "reçu par e-mail (lien « Recevoir un code de connexion par e-mail »), ou réessayer plus tard."
 )
+PASSWORDS_DIFFER = "Les deux mots de passe ne correspondent pas : saisissez le même mot de passe deux fois."
+# allauth's own mismatch message (no error code to recognise it by), as the active language says it.
+ALLAUTH_PASSWORDS_DIFFER = _("You must type the same password each time.")
 
 
-def say_what_to_do(field, required=None, invalid=None, label=None):
-    """French messages that tell the visitor what to enter, instead of Django's generic ones."""
+def say_what_to_do(field, required=None, invalid=None, label=None, **messages):
+    """French messages that tell the visitor what to enter, instead of Django's generic ones.
+    ``messages`` sets other error codes (``invalid_choice``, ``max_length``…)."""
     if required:
         field.error_messages["required"] = required
     if invalid:
         field.error_messages["invalid"] = invalid
+    field.error_messages.update(messages)
     if label:
         field.label = label
     field.widget.attrs.pop("placeholder", None)
     return field
+
+
+def new_password_required():
+    return f"Saisissez un mot de passe d'au moins {minimum_length()} caractères."
+
+
+# One text per field of the person's details, shared by the sign-up and the profile.
+PERSON_MESSAGES = {
+    "first_name": {
+        "required": "Saisissez votre prénom.",
+        "max_length": "Saisissez un prénom de 150 caractères au plus.",
+    },
+    "last_name": {
+        "required": "Saisissez votre nom de famille.",
+        "max_length": "Saisissez un nom de 150 caractères au plus.",
+    },
+    "service": {
+        "required": "Choisissez votre type de service ou employeur dans la liste.",
+        "invalid_choice": "Choisissez un type de service proposé dans la liste.",
+    },
+    "territory": {
+        "required": "Choisissez dans la liste le territoire où vous travaillez.",
+        "invalid_choice": "Choisissez un territoire proposé dans la liste.",
+    },
+    "job_title": {
+        "required": "Saisissez votre fonction, par exemple puéricultrice ou assistante sociale.",
+        "max_length": "Saisissez une fonction de 150 caractères au plus.",
+    },
+    "directory_phone": {
+        "max_length": "Saisissez un numéro de téléphone de 30 caractères au plus.",
+    },
+}
+
+
+def say_what_to_do_for_person(form):
+    for name, messages in PERSON_MESSAGES.items():
+        if name in form.fields:
+            say_what_to_do(form.fields[name], **messages)
+
+
+class NewPasswordMixin:
+    """The two "new password" fields of allauth's forms (sign-up, reset, change, set):
+    French labels without placeholders, and messages that say what to type."""
+
+    new_label = "Mot de passe"
+
+    def init_new_password(self):
+        say_what_to_do(self.fields["password1"], label=self.new_label, required=new_password_required())
+        say_what_to_do(
+            self.fields["password2"],
+            label=f"{self.new_label} (confirmation)",
+            required="Saisissez une deuxième fois le même mot de passe, pour le confirmer.",
+        )
+
+    def clean(self):
+        cleaned_data = super().clean()
+        if errors := self._errors.get("password2"):
+            errors.data = [
+                forms.ValidationError(PASSWORDS_DIFFER, code="password_mismatch")
+                if str(error.message) == str(ALLAUTH_PASSWORDS_DIFFER)
+                else error
+                for error in errors.as_data()
+            ]
+        return cleaned_data
 
 
 class LoginForm(AllauthLoginForm):
@@ -68,7 +144,76 @@ class RequestLoginCodeForm(AllauthRequestLoginCodeForm):
         )
 
 
-class SignupForm(AllauthSignupForm):
+class ConfirmLoginCodeForm(AllauthConfirmLoginCodeForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        say_what_to_do(
+            self.fields["code"],
+            label="Code de connexion",
+            required="Saisissez le code de connexion reçu par e-mail.",
+        )
+
+    def clean_code(self):
+        try:
+            return super().clean_code()
+        except forms.ValidationError as error:
+            raise forms.ValidationError(
+                "Ce code est incorrect : saisissez le code du dernier e-mail reçu, "
+                "ou demandez un nouveau code.",
+                code="incorrect_code",
+            ) from error
+
+
+class ResetPasswordForm(AllauthResetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        say_what_to_do(
+            self.fields["email"],
+            label="Adresse e-mail de votre compte",
+            required="Saisissez l'adresse e-mail de votre compte : le lien pour choisir "
+            "un nouveau mot de passe y sera envoyé.",
+            invalid=EMAIL_INVALID,
+        )
+
+
+class ResetPasswordKeyForm(NewPasswordMixin, AllauthResetPasswordKeyForm):
+    new_label = "Nouveau mot de passe"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.init_new_password()
+
+
+class SetPasswordForm(NewPasswordMixin, AllauthSetPasswordForm):
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.init_new_password()
+
+
+class ChangePasswordForm(NewPasswordMixin, AllauthChangePasswordForm):
+    new_label = "Nouveau mot de passe"
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        say_what_to_do(
+            self.fields["oldpassword"],
+            label="Mot de passe actuel",
+            required="Saisissez votre mot de passe actuel.",
+        )
+        self.init_new_password()
+
+    def clean_oldpassword(self):
+        try:
+            return super().clean_oldpassword()
+        except forms.ValidationError as error:
+            raise forms.ValidationError(
+                "Ce n'est pas votre mot de passe actuel : saisissez celui qui vous sert à vous "
+                "connecter (oublié ? demandez-en un nouveau par le lien « Mot de passe oublié »).",
+                code="enter_current_password",
+            ) from error
+
+
+class SignupForm(NewPasswordMixin, AllauthSignupForm):
     """django-allauth's sign-up (e-mail, passwords) plus what the portal needs, nothing more."""
 
     first_name = forms.CharField(
@@ -90,7 +235,10 @@ class SignupForm(AllauthSignupForm):
     consent = forms.BooleanField(
         label="J'accepte que le Département du Nord traite ces données pour gérer mon compte, "
         "mes inscriptions aux formations et, le cas échéant, le réseau des référents VIF.",
-        error_messages={"required": "Votre accord est nécessaire pour créer un compte."},
+        error_messages={
+            "required": "Cochez la case d'accord pour créer votre compte : "
+            "le portail ne peut pas gérer vos inscriptions sans traiter ces données."
+        },
     )
 
     field_order = [
@@ -112,10 +260,14 @@ class SignupForm(AllauthSignupForm):
             "Vous pourrez télécharger vos données ou supprimer votre compte à tout moment.",
             "/donnees-personnelles/",
         )
-        self.fields["email"].label = "Adresse e-mail professionnelle"
-        self.fields["email"].widget.attrs.pop("placeholder", None)
-        self.fields["password1"].widget.attrs.pop("placeholder", None)
-        self.fields["password2"].widget.attrs.pop("placeholder", None)
+        say_what_to_do(
+            self.fields["email"],
+            label="Adresse e-mail professionnelle",
+            required="Saisissez votre adresse e-mail professionnelle, par exemple prenom.nom@lenord.fr.",
+            invalid=EMAIL_INVALID,
+        )
+        say_what_to_do_for_person(self)
+        self.init_new_password()
         self.order_fields(self.field_order)
 
     def try_save(self, request):
@@ -165,6 +317,7 @@ class ProfileForm(forms.ModelForm):
         if not self.instance.is_referent:
             for name in ("directory_listed", "directory_email", "directory_phone"):
                 del self.fields[name]
+        say_what_to_do_for_person(self)
 
 
 class DeleteAccountForm(forms.Form):

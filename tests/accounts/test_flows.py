@@ -1,56 +1,24 @@
 """Sign-up, e-mail verification, log-in, throttling, password reset: the public account flows."""
 
-import html
-import re
-
 import pytest
 from allauth.account.models import EmailAddress
 
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 
 from accounts.models import User
+from tests.helpers import PASSWORD, link_in, page_text, signup_data
 
 pytestmark = pytest.mark.django_db
 
-PASSWORD = "Vif-nord-2026!x"
-SIGNUP = {
-    "first_name": "Anne",
-    "last_name": "Durand",
-    "email": "anne.durand@exemple.fr",
-    "service": "pmi",
-    "territory": "douaisis",
-    "job_title": "Sage-femme de PMI",
-    "password1": PASSWORD,
-    "password2": PASSWORD,
-    "consent": "on",
-}
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
-
-
-def link_in(message, path_prefix):
-    match = re.search(rf"http://testserver({path_prefix}\S+)", message.body)
-    assert match, message.body
-    return match.group(1)
-
-
-def main_text(response):
-    page = response.content.decode()
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", page)))
+SIGNUP = signup_data()
 
 
 def test_signup_verification_login_and_profile(client):
     response = client.post("/compte/inscription/", SIGNUP)
     assert response.status_code == 302
     assert response["Location"] == "/compte/confirmation-email/"
-    assert "Vérifiez votre adresse e-mail" in main_text(client.get(response["Location"]))
+    assert "Vérifiez votre adresse e-mail" in page_text(client.get(response["Location"]))
 
     user = User.objects.get(email="anne.durand@exemple.fr")
     assert (user.first_name, user.service, user.territory, user.job_title) == (
@@ -86,18 +54,21 @@ def test_signup_verification_login_and_profile(client):
 @pytest.mark.parametrize(
     ("change", "message"),
     [
-        ({"email": "pas-une-adresse"}, "Saisissez une adresse e-mail valide."),
-        ({"consent": ""}, "Votre accord est nécessaire pour créer un compte."),
-        ({"password1": "azerty", "password2": "azerty"}, "Ce mot de passe est trop court."),
-        ({"password2": "autre-chose-2026"}, "Vous devez saisir deux fois le même mot de passe."),
-        ({"territory": "paris"}, "Sélectionnez un choix valide."),
-        ({"first_name": ""}, "Ce champ est obligatoire."),
+        ({"email": "pas-une-adresse"}, "Indiquez une adresse e-mail complète"),
+        ({"consent": ""}, "Cochez la case d'accord pour créer votre compte"),
+        (
+            {"password1": "azerty", "password2": "azerty"},
+            "Saisissez un mot de passe d'au moins 10 caractères.",
+        ),
+        ({"password2": "autre-chose-2026"}, "Les deux mots de passe ne correspondent pas"),
+        ({"territory": "paris"}, "Choisissez un territoire proposé dans la liste."),
+        ({"first_name": ""}, "Saisissez votre prénom."),
     ],
 )
 def test_signup_bad_input_gets_a_french_message(client, change, message):
     response = client.post("/compte/inscription/", {**SIGNUP, **change})
     assert response.status_code == 200
-    text = main_text(response)
+    text = page_text(response)
     assert message in text
     assert "Erreur :" in text
     assert not User.objects.exists()
@@ -116,7 +87,7 @@ def test_signup_with_an_existing_address_does_not_reveal_it(client, demo_users):
 def test_login_with_wrong_password_gets_a_french_message(client, demo_users):
     response = client.post("/compte/connexion/", {"login": "professionnel@exemple.fr", "password": "mauvais"})
     assert response.status_code == 200
-    assert "Erreur : L’adresse e-mail ou le mot de passe sont incorrects." in main_text(response)
+    assert "Erreur : L’adresse e-mail ou le mot de passe sont incorrects." in page_text(response)
 
 
 def test_login_is_locked_after_five_failures(client, demo_users):
@@ -126,7 +97,7 @@ def test_login_is_locked_after_five_failures(client, demo_users):
         "/compte/connexion/", {"login": "professionnel@exemple.fr", "password": "demo-vif-2026"}
     )
     assert response.status_code == 200
-    assert "Erreur : Trop d'essais de mot de passe erronés pour cette adresse" in main_text(response)
+    assert "Erreur : Trop d'essais de mot de passe erronés pour cette adresse" in page_text(response)
     assert client.get("/compte/profil/").status_code == 302, (
         "even the right password is refused during the lock-out"
     )
@@ -163,7 +134,7 @@ def test_expired_reset_link_is_refused_in_french(client, demo_users, settings):
     settings.PASSWORD_RESET_TIMEOUT = -1  # every token is now older than the limit
     response = client.get(reset_url, follow=True)
     assert response.status_code == 200
-    text = main_text(response)
+    text = page_text(response)
     assert "invalide" in text
     response = client.post(
         response.redirect_chain[-1][0] if response.redirect_chain else reset_url,
@@ -176,7 +147,7 @@ def test_expired_reset_link_is_refused_in_french(client, demo_users, settings):
 def test_tampered_verification_link_gets_a_french_message(client, db):
     response = client.get("/compte/confirmation-email/MQ:falsifie:abcdef/")
     assert response.status_code in (200, 404)
-    assert "a expiré ou n'est pas valide" in main_text(response)
+    assert "a expiré ou n'est pas valide" in page_text(response)
     assert client.post("/compte/confirmation-email/MQ:falsifie:abcdef/").status_code < 500
 
 
@@ -193,10 +164,10 @@ def test_logged_in_user_without_admin_access_sees_an_explanation_not_a_loop(clie
     response = client.get("/admin/", follow=True)
     assert response.status_code == 200
     assert len(response.redirect_chain) <= 2
-    assert "Vous n’avez pas l’autorisation d’accéder à l’administration." in main_text(response)
+    assert "Vous n’avez pas l’autorisation d’accéder à l’administration." in page_text(response)
 
 
 def test_the_login_page_offers_the_password_reset_once(client, db):
-    page = main_text(client.get("/compte/connexion/"))
+    page = page_text(client.get("/compte/connexion/"))
     assert page.count("Mot de passe oublié") == 1
     assert page.count("Recevoir un code de connexion par e-mail") == 1

@@ -62,8 +62,8 @@ def test_profile_bad_input_is_refused_in_french_without_saving(client, demo_user
     response = client.post("/compte/profil/", {**PROFILE, "territory": "lyon", "first_name": ""})
     assert response.status_code == 400
     html = response.content.decode()
-    assert "Erreur : Sélectionnez un choix valide." in html
-    assert "Erreur : Ce champ est obligatoire." in html
+    assert "Erreur : Choisissez un territoire proposé dans la liste." in html
+    assert "Erreur : Saisissez votre prénom." in html
     assert User.objects.get(email="professionnel@exemple.fr").territory == "douaisis"
 
 

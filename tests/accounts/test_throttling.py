@@ -11,7 +11,6 @@ from pathlib import Path
 import pytest
 
 from django.core import mail
-from django.core.cache import cache
 from django.test import Client
 
 pytestmark = pytest.mark.django_db
@@ -21,13 +20,6 @@ NGINX = "10.0.0.2"  # REMOTE_ADDR of every request: the proxy's own address
 ATTACKER = "203.0.113.66"
 VICTIM = "198.51.100.7"
 PASSWORD = "demo-vif-2026"
-
-
-@pytest.fixture(autouse=True)
-def fresh_rate_limits():
-    cache.clear()
-    yield
-    cache.clear()
 
 
 def production_setting(name, **env):

@@ -45,7 +45,10 @@ def test_signup_verification_login_profile(site, browser_page, axe):
 
     # Forgetting the consent box gives a French error, and nothing typed is lost.
     page.get_by_role("button", name="Créer mon compte").click()
-    expect(page.get_by_text("Erreur : Votre accord est nécessaire pour créer un compte.")).to_be_visible()
+    expect(page.locator("#id_consent_error")).to_have_text(
+        "Erreur : Cochez la case d'accord pour créer votre compte : "
+        "le portail ne peut pas gérer vos inscriptions sans traiter ces données."
+    )
     assert page.locator("#id_job_title").input_value() == "Conseillère conjugale et familiale"
     axe.assert_no_violations(page)
 
@@ -99,3 +102,40 @@ def test_wrong_password_message_is_announced(site, browser_page, axe):
     error = browser_page.get_by_text("Erreur : L’adresse e-mail ou le mot de passe sont incorrects.")
     expect(error).to_be_visible()
     axe.assert_no_violations(browser_page)
+
+
+def focused_id(page):
+    return page.evaluate("document.activeElement && document.activeElement.id")
+
+
+def test_empty_signup_shows_a_focused_error_summary_that_leads_to_each_field(site, browser_page, axe):
+    page = browser_page
+    page.goto("/compte/inscription/")
+    page.get_by_role("button", name="Créer mon compte").click()
+    page.wait_for_load_state()
+
+    summary = page.locator(".error-summary")
+    expect(summary).to_be_visible()
+    expect(summary).to_be_focused()
+    expect(summary.get_by_role("heading", level=2)).to_have_text("Le formulaire contient 9 erreurs")
+    # At the top: before the form's first field, within the first screen.
+    assert summary.bounding_box()["y"] < page.locator("#id_first_name").bounding_box()["y"]
+    assert summary.bounding_box()["y"] < page.viewport_size["height"]
+
+    links = summary.get_by_role("link")
+    expect(links).to_have_count(9)
+    expect(links.first).to_have_text("Prénom : Saisissez votre prénom.")
+    for index, field_id in [(0, "id_first_name"), (3, "id_service"), (6, "id_password1"), (8, "id_consent")]:
+        links.nth(index).click()
+        expect(page.locator(f"#{field_id}")).to_be_focused()
+        field = page.locator(f"#{field_id}")
+        expect(field).to_have_attribute("aria-invalid", "true")
+        expect(field).to_have_attribute("aria-describedby", re.compile(rf"\b{field_id}_error\b"))
+    # The accessible description read with the field is the message that says what to do.
+    description = page.evaluate(
+        """() => document.getElementById("id_password1").getAttribute("aria-describedby")
+            .split(" ").map(id => document.getElementById(id).textContent.trim()).join(" | ")"""
+    )
+    assert "Au moins 10 caractères" in description
+    assert "Erreur : Saisissez un mot de passe d'au moins 10 caractères." in description
+    axe.assert_no_violations(page)

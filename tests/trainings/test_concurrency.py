@@ -1,8 +1,6 @@
 """Capacity holds under a rush: 50 people register at the same instant for 10 places,
 each through a real HTTP request on its own database connection (PostgreSQL)."""
 
-import threading
-
 import pytest
 
 from django.db import connection
@@ -11,6 +9,7 @@ from django.test import Client
 from accounts.models import User
 from home.demo import ensure_page, get_home_page
 from tests.conftest import require_service
+from tests.helpers import run_simultaneously
 from tests.trainings.conftest import make_session, make_training
 from trainings.models import Registration, TrainingCatalogPage
 
@@ -35,23 +34,9 @@ def test_fifty_simultaneous_registrations_never_exceed_ten_places():
         client.force_login(user)
         clients.append(client)
 
-    barrier = threading.Barrier(PEOPLE)
-    statuses = [None] * PEOPLE
-
-    def rush(index):
-        try:
-            barrier.wait(timeout=30)
-            statuses[index] = clients[index].post(f"/inscriptions/session/{session.pk}/").status_code
-        except Exception as error:  # noqa: BLE001 - recorded and asserted below
-            statuses[index] = repr(error)
-        finally:
-            connection.close()
-
-    threads = [threading.Thread(target=rush, args=(index,)) for index in range(PEOPLE)]
-    for thread in threads:
-        thread.start()
-    for thread in threads:
-        thread.join(timeout=120)
+    statuses = run_simultaneously(
+        PEOPLE, lambda index: clients[index].post(f"/inscriptions/session/{session.pk}/").status_code
+    )
 
     assert statuses == [302] * PEOPLE, f"every request answered with a redirect, no error: {statuses}"
     registrations = Registration.objects.filter(session=session)
