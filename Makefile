@@ -15,7 +15,7 @@ help: ## List the targets
 $(VENV)/.installed: requirements.lock
 	@test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
 	@test -x $(BIN)/uv || $(BIN)/pip install --quiet --disable-pip-version-check "uv==0.13.9"
-	VIRTUAL_ENV=$(VENV) $(BIN)/uv pip install --quiet -r requirements.lock
+	VIRTUAL_ENV=$(VENV) $(BIN)/uv pip install --quiet --compile-bytecode -r requirements.lock
 	@touch $@
 
 node_modules/.installed: package-lock.json
@@ -85,11 +85,15 @@ clean: ## Remove the virtualenvs, the local database and uploaded files
 
 BENCH_DB ?= sqlite:///$(CURDIR)/var/bench.sqlite3
 BENCH_RESOURCES ?= 10000
+# More generate_bench_data options (e.g. "--trainings 30 --users 100" for a quick run).
+BENCH_DATA_ARGS ?=
+# Empty: every phase; or some of "startup recycling" (no wrk needed), e.g. BENCH_PHASES=recycling.
+BENCH_PHASES ?=
 
-bench: install ## Load-test every page type (gunicorn + wrk + nginx) on 10,000 resources; BENCH_DB=postgres://… for search
+bench: install ## Load-test every page type (gunicorn + wrk + nginx) on 10,000 resources; BENCH_DB=postgres://… for search; BENCH_PHASES="startup recycling" for those alone
 	@mkdir -p var
 	DATABASE_URL=$(BENCH_DB) $(MANAGE) migrate --noinput -v0
-	DATABASE_URL=$(BENCH_DB) $(MANAGE) generate_bench_data --resources $(BENCH_RESOURCES)
-	DATABASE_URL=$(BENCH_DB) $(BIN)/python scripts/bench.py
+	DATABASE_URL=$(BENCH_DB) $(MANAGE) generate_bench_data --resources $(BENCH_RESOURCES) $(BENCH_DATA_ARGS)
+	DATABASE_URL=$(BENCH_DB) $(BIN)/python scripts/bench.py $(BENCH_PHASES)
 
 .PHONY: bench

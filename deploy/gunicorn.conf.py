@@ -9,7 +9,13 @@ without a worker:
   started together (at boot, after a reload) are recycled one at a time, spread over the
   whole period, never all within a few seconds; the random jitter is proportional to the
   limit too (``max_requests // 2``), for any worker gunicorn starts outside our hook;
+- ``when_ready``: the master also builds the URL resolver and the template engines before the
+  first fork, so that a new worker's first request does not pay for them;
 - ``graceful_timeout``: a recycled or reloaded worker finishes its requests in flight.
+
+Reloads: ``kill -HUP`` of the master (``systemctl reload``) replaces every worker by a fresh
+fork, without a pause; with ``preload_app`` it does not load a new version of the code (the
+master holds it): a new version needs a restart (docs/deployment.md).
 
 Environment (all optional): ``GUNICORN_BIND`` (127.0.0.1:8000), ``WEB_CONCURRENCY`` (workers,
 3), ``GUNICORN_TIMEOUT`` (120 s: video uploads), ``GUNICORN_GRACEFUL_TIMEOUT`` (30 s),
@@ -53,3 +59,19 @@ def pre_fork(server, worker):
 def post_fork(server, worker):
     if server.cfg.max_requests > 0:
         worker.max_requests = staggered_max_requests(server.cfg.max_requests, server.cfg.workers, worker.age)
+
+
+def when_ready(server):
+    # In the master, once the app is preloaded and before the first fork: build what every
+    # worker would otherwise build on its first request (the URL resolver imports every view
+    # module, the template engines their loaders), so that a new worker's first answer is as
+    # fast as the others' instead of a pause while it recycles.
+    if not server.cfg.preload_app:
+        return
+    from django.template import engines
+    from django.urls import get_resolver
+
+    resolver = get_resolver()
+    resolver.url_patterns  # noqa: B018 - imports the URLconf and the views
+    resolver.reverse_dict  # noqa: B018 - builds the reverse lookup tables
+    engines.all()

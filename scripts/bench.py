@@ -1,8 +1,9 @@
 """Benchmark: ``make bench``.
 
-Serves the portal as in production (gunicorn, 2 sync workers, ``portal.settings.production``,
-DEBUG off, static files through WhiteNoise) on 127.0.0.1 and loads each page type with wrk
-(``wrk -t2 -c8``), then prints, per page: requests/s, p50 and p95 latency and SQL queries,
+Serves the portal as in production (gunicorn started with deploy/gunicorn.conf.py, 2 sync
+workers, ``portal.settings.production``, DEBUG off, static files through WhiteNoise) on
+127.0.0.1 and loads each page type with wrk (``wrk -t2 -c8``), then prints, per page:
+requests/s, p50 and p95 latency and SQL queries,
 
 - uncached: straight to gunicorn;
 - cached: through nginx configured from deploy/nginx/portal.conf (the production template,
@@ -12,10 +13,18 @@ DEBUG off, static files through WhiteNoise) on 127.0.0.1 and loads each page typ
 then the same pages through two gunicorn instances behind one nginx upstream (scaling by
 adding app servers), the search page on OpenSearch when ``BENCH_SEARCH_URL`` is set
 (e.g. ``opensearch2+http://127.0.0.1:9260/bench``: the path prefixes the bench's indices),
-and worker recycling under load (``python scripts/bench.py recycling`` runs it alone): the
-former command line and deploy/gunicorn.conf.py, each with a low ``max_requests``
-(``BENCH_RECYCLE_MAX_REQUESTS``, 60) while visitors load the home page without a pause for
-``BENCH_RECYCLE_DURATION`` seconds (20); it reports failures and the longest silence.
+and two phases that need no wrk and can run alone (``python scripts/bench.py startup
+recycling``, ``make bench BENCH_PHASES="startup recycling"``; report in
+``var/bench/phases.md``):
+
+- ``startup``: the time to import ``portal.wsgi`` (what a gunicorn process pays before it
+  serves), CPU and wall, median of ``BENCH_STARTUP_RUNS`` (3), and how much of site-packages
+  is compiled to bytecode;
+- ``recycling``: the former command line and deploy/gunicorn.conf.py, each with a low
+  ``max_requests`` (``BENCH_RECYCLE_MAX_REQUESTS``, 20) while visitors load the home page
+  without a pause for ``BENCH_RECYCLE_DURATION`` seconds (30), then a ``kill -HUP`` of the
+  master under the same load (``BENCH_RELOAD_DURATION``, 15 s), and the time from start to
+  the first answer; it reports failures and the longest silence.
 
 The table is printed and written to ``var/bench/results.md``. Environment:
 ``DATABASE_URL`` (the bench database, set by the Makefile), ``BENCH_DURATION`` (seconds of
@@ -27,6 +36,7 @@ missing and run as root. Speed is measured here, never in the test suite; the te
 checks the query budgets (``tests/portal/test_query_budgets.py``)."""
 
 import datetime
+import functools
 import itertools
 import os
 import re
@@ -163,10 +173,13 @@ class Processes:
 
 # --- Worker recycling --------------------------------------------------------------------------
 
-RECYCLE_DURATION = int(os.environ.get("BENCH_RECYCLE_DURATION", "20"))
-RECYCLE_MAX_REQUESTS = int(os.environ.get("BENCH_RECYCLE_MAX_REQUESTS", "60"))
+RECYCLE_DURATION = int(os.environ.get("BENCH_RECYCLE_DURATION", "30"))
+# Low enough for every worker to reach it during the measure even on a busy machine
+# (≈ 4 req/s there): each worker must be recycled at least once, or the row proves nothing.
+RECYCLE_MAX_REQUESTS = int(os.environ.get("BENCH_RECYCLE_MAX_REQUESTS", "20"))
 RECYCLE_WORKERS = int(os.environ.get("BENCH_RECYCLE_WORKERS", "3"))
 RECYCLE_CLIENTS = 4
+RELOAD_DURATION = int(os.environ.get("BENCH_RELOAD_DURATION", "15"))
 
 
 def recycling_command(port, configured):
@@ -193,14 +206,16 @@ def recycling_command(port, configured):
     ], {}
 
 
-def hammer(url, duration, clients=RECYCLE_CLIENTS):
-    """``clients`` visitors loading ``url`` back to back for ``duration`` seconds: the number of
-    answers, of failures, the slowest answer and the longest time without any answer."""
+def hammer(url, duration, clients=RECYCLE_CLIENTS, action=None, action_at=None):
+    """``clients`` visitors loading ``url`` back to back for ``duration`` seconds (``action()``
+    run once ``action_at`` seconds in): the number of answers, of failures, the slowest answer
+    and the longest time without any answer."""
     import threading
 
     finished, failures, slowest = [], [0], [0.0]
     lock = threading.Lock()
-    deadline = time.monotonic() + duration
+    begun = time.monotonic()
+    deadline = begun + duration
 
     def visitor():
         while time.monotonic() < deadline:
@@ -220,9 +235,11 @@ def hammer(url, duration, clients=RECYCLE_CLIENTS):
                     failures[0] += 1
 
     threads = [threading.Thread(target=visitor) for _ in range(clients)]
-    begun = time.monotonic()
     for thread in threads:
         thread.start()
+    if action:
+        time.sleep(max(0.0, begun + action_at - time.monotonic()))
+        action()
     for thread in threads:
         thread.join()
     moments = [begun, *sorted(finished), max(deadline, *finished) if finished else deadline]
@@ -230,62 +247,152 @@ def hammer(url, duration, clients=RECYCLE_CLIENTS):
     return {"requests": len(finished), "failures": failures[0], "slowest": slowest[0], "gap": gap}
 
 
+def gunicorn_log_count(log, *needles):
+    text = log.read_text(errors="replace")
+    return sum(text.count(needle) for needle in needles)
+
+
 def recycling(processes):
-    """Recycling under load, before (the former command line) and after (the config file)."""
+    """Before (the former command line) and after (the config file): workers recycled under
+    load (low ``max_requests``), then a graceful reload (``kill -HUP`` of the master) under
+    load, then a restart (what ``systemctl restart`` does: stop, start, first answer)."""
     rows = []
     for label, configured in (("ligne de commande d'origine", False), ("deploy/gunicorn.conf.py", True)):
         port = free_port()
+        url = f"http://127.0.0.1:{port}/"
         command, env = recycling_command(port, configured)
         log = OUT / f"gunicorn-recycling-{'conf' if configured else 'cli'}.log"
         log.unlink(missing_ok=True)
+        started = time.monotonic()
         app = processes.start(command, env={**APP_ENV, **env}, log=log)
         wait_for(f"http://127.0.0.1:{port}/robots.txt", timeout=180)
-        result = hammer(f"http://127.0.0.1:{port}/", RECYCLE_DURATION)
-        processes.stop(app)
-        result["recycled"] = log.read_text(errors="replace").count("Autorestarting worker")
+        boot = time.monotonic() - started
+        result = hammer(url, RECYCLE_DURATION)
+        result["recycled"] = gunicorn_log_count(log, "Autorestarting worker")
+        result["event"] = "recyclage (max_requests)"
+        if result["recycled"] < RECYCLE_WORKERS:
+            print(
+                f"  ⚠ {result['recycled']} worker(s) recyclé(s) sur {RECYCLE_WORKERS} : baisser "
+                "BENCH_RECYCLE_MAX_REQUESTS ou allonger BENCH_RECYCLE_DURATION",
+                flush=True,
+            )
         rows.append((label, result))
+
+        before = gunicorn_log_count(log, "Booting worker")
+        reload = hammer(
+            url, RELOAD_DURATION, action=functools.partial(os.kill, app.pid, signal.SIGHUP), action_at=3
+        )
+        reload["recycled"] = gunicorn_log_count(log, "Booting worker") - before
+        reload["event"] = "rechargement (kill -HUP)"
+        rows.append((label, reload))
+        processes.stop(app)
+        rows.append((label, {"event": "démarrage (premier 200)", "boot": boot}))
+        for event_label, r in rows[-3:-1]:
+            print(
+                f"  {r['event']:<26} {event_label:<28} {r['requests']} réponses, {r['failures']} échecs, "
+                f"{r['recycled']} workers remplacés, plus long silence {r['gap']:.1f} s, "
+                f"réponse la plus lente {r['slowest']:.1f} s",
+                flush=True,
+            )
         print(
-            f"  recyclage    {label:<30} {result['requests']} réponses, {result['failures']} échecs, "
-            f"{result['recycled']} workers recyclés, plus long silence {result['gap']:.1f} s, "
-            f"réponse la plus lente {result['slowest']:.1f} s",
-            flush=True,
+            f"  démarrage                  {label:<28} {boot:.1f} s jusqu'à la première réponse", flush=True
         )
     return rows
 
 
 def recycling_table(rows):
     lines = [
-        f"Recyclage des workers : {RECYCLE_WORKERS} workers, max_requests {RECYCLE_MAX_REQUESTS}, "
-        f"{RECYCLE_CLIENTS} visiteurs en continu sur l'accueil pendant {RECYCLE_DURATION} s",
+        f"Recyclage et rechargement des workers : {RECYCLE_WORKERS} workers, max_requests "
+        f"{RECYCLE_MAX_REQUESTS}, {RECYCLE_CLIENTS} visiteurs en continu sur l'accueil pendant "
+        f"{RECYCLE_DURATION} s (recyclage) et {RELOAD_DURATION} s (rechargement, `kill -HUP` à 3 s)",
         "",
-        "| gunicorn | Réponses | Échecs | Workers recyclés | Plus long silence (s) | Réponse la plus lente (s) |",
-        "|---|---:|---:|---:|---:|---:|",
+        "| gunicorn | Événement | Réponses | Échecs | Workers remplacés | Plus long silence (s) "
+        "| Réponse la plus lente (s) |",
+        "|---|---|---:|---:|---:|---:|---:|",
     ]
-    lines += [
-        f"| {label} | {r['requests']} | {r['failures']} | {r['recycled']} | {r['gap']:.1f} | {r['slowest']:.1f} |"
-        for label, r in rows
-    ]
+    for label, r in rows:
+        if "boot" in r:
+            lines.append(f"| {label} | {r['event']} | — | — | — | {r['boot']:.1f} | — |")
+        else:
+            lines.append(
+                f"| {label} | {r['event']} | {r['requests']} | {r['failures']} | {r['recycled']} "
+                f"| {r['gap']:.1f} | {r['slowest']:.1f} |"
+            )
     return "\n".join(lines)
+
+
+# --- Start-up time -----------------------------------------------------------------------------
+
+STARTUP_RUNS = int(os.environ.get("BENCH_STARTUP_RUNS", "3"))
+STARTUP_CODE = "from portal.wsgi import application"
+
+
+def startup():
+    """What a gunicorn process pays before serving (the master with ``preload_app``, every
+    worker without): importing ``portal.wsgi`` (Django set-up, every app, the middleware),
+    in a fresh interpreter, ``STARTUP_RUNS`` times; CPU time (user + system) and wall time."""
+    import resource
+    import statistics
+
+    cpu, wall = [], []
+    for _ in range(STARTUP_RUNS):
+        before = resource.getrusage(resource.RUSAGE_CHILDREN)
+        started = time.monotonic()
+        subprocess.run(  # noqa: S603 - fixed command
+            [sys.executable, "-c", STARTUP_CODE],
+            cwd=ROOT,
+            env={**os.environ, **APP_ENV},
+            check=True,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.DEVNULL,
+        )
+        wall.append(time.monotonic() - started)
+        after = resource.getrusage(resource.RUSAGE_CHILDREN)
+        cpu.append(after.ru_utime - before.ru_utime + after.ru_stime - before.ru_stime)
+    site_packages = next(Path(sys.prefix, "lib").glob("python3*/site-packages"), None)
+    sources = compiled = 0
+    if site_packages:
+        tag = sys.implementation.cache_tag
+        for source in site_packages.rglob("*.py"):
+            sources += 1
+            compiled += (source.parent / "__pycache__" / f"{source.stem}.{tag}.pyc").exists()
+    result = {
+        "cpu": statistics.median(cpu),
+        "wall": statistics.median(wall),
+        "compiled": compiled,
+        "sources": sources,
+    }
+    print(
+        f"  démarrage    import de portal.wsgi : CPU {result['cpu']:.1f} s, durée {result['wall']:.1f} s "
+        f"(médianes de {STARTUP_RUNS}) ; {compiled}/{sources} modules de site-packages compilés",
+        flush=True,
+    )
+    return result
+
+
+def startup_table(result):
+    return (
+        f"Démarrage (import de `portal.wsgi`, médiane de {STARTUP_RUNS}) : CPU {result['cpu']:.1f} s, "
+        f"durée {result['wall']:.1f} s ; bytecode : {result['compiled']}/{result['sources']} modules "
+        "de site-packages compilés"
+    )
 
 
 # --- Servers ---------------------------------------------------------------------------------
 
 
 def start_gunicorn(processes, port, env=None):
+    # As in production: deploy/gunicorn.conf.py (preloaded app, staggered recycling).
     process = processes.start(
         [
             str(BIN / "gunicorn"),
+            "-c",
+            str(ROOT / "deploy" / "gunicorn.conf.py"),
             "portal.wsgi:application",
-            "--workers",
-            str(WORKERS),
-            "--worker-class",
-            "sync",
-            "--bind",
-            f"127.0.0.1:{port}",
             "--log-level",
             "warning",
         ],
-        env={**APP_ENV, **(env or {})},
+        env={**APP_ENV, "GUNICORN_BIND": f"127.0.0.1:{port}", "WEB_CONCURRENCY": str(WORKERS), **(env or {})},
         log=OUT / f"gunicorn-{port}.log",
     )
     wait_for(f"http://127.0.0.1:{port}/robots.txt")
@@ -603,10 +710,10 @@ def table(pages, extra_rows):
     return "\n".join(lines)
 
 
-def main():
-    ensure_tools()
+def prepare():
+    """What the production settings need before gunicorn can answer: the collected static
+    files (manifest storage: a page without its manifest is a 500) and the cache table."""
     OUT.mkdir(parents=True, exist_ok=True)
-    started = time.monotonic()
     print("Collecte des fichiers statiques…", flush=True)
     subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "collectstatic", "--noinput", "-v0"],
@@ -618,6 +725,14 @@ def main():
     subprocess.run(  # noqa: S603
         [sys.executable, "manage.py", "createcachetable"], cwd=ROOT, env={**os.environ, **APP_ENV}, check=True
     )
+
+
+def main():
+    ensure_tools()
+    started = time.monotonic()
+    prepare()
+    print("Démarrage de l'application…", flush=True)
+    started_up = startup()
     pages, counts = django_pages()
     processes = Processes()
     extra = []
@@ -703,7 +818,7 @@ def main():
                     search_latency(SEARCH_URL),
                 )
             )
-        print("Recyclage des workers sous charge…", flush=True)
+        print("Recyclage et rechargement des workers sous charge…", flush=True)
         recycled = recycling(processes)
     finally:
         processes.stop_all()
@@ -714,22 +829,51 @@ def main():
         f"gunicorn {WORKERS} workers sync, wrk -t{THREADS} -c{CONNECTIONS} -d{DURATION}s, "
         f"{os.cpu_count()} cœurs ; durée {time.monotonic() - started:.0f} s"
     )
-    report = f"{title}\n\n{table(pages, extra)}\n\n{recycling_table(recycled)}\n"
+    report = (
+        f"{title}\n\n{table(pages, extra)}\n\n{startup_table(started_up)}\n\n{recycling_table(recycled)}\n"
+    )
     (OUT / "results.md").write_text(report)
     print("\n" + report)
     print(f"Tableau écrit dans {OUT / 'results.md'}")
 
 
+PHASES = ("startup", "recycling")
+
+
+def run_phases(phases):
+    """Only some phases (``make bench BENCH_PHASES="startup recycling"``), on the bench
+    database, without wrk: the report goes to ``var/bench/phases.md``."""
+    prepare()
+    running = Processes()
+    parts = []
+    try:
+        if "startup" in phases:
+            print("Démarrage de l'application…", flush=True)
+            parts.append(startup_table(startup()))
+        if "recycling" in phases:
+            print("Recyclage et rechargement des workers sous charge…", flush=True)
+            parts.append(recycling_table(recycling(running)))
+    finally:
+        running.stop_all()
+    report = (
+        f"Mesures du {datetime.date.today():%d/%m/%Y}, {os.cpu_count()} cœurs\n\n" + "\n\n".join(parts) + "\n"
+    )
+    (OUT / "phases.md").write_text(report)
+    print("\n" + report)
+    print(f"Résultats écrits dans {OUT / 'phases.md'}")
+
+
 if __name__ == "__main__":
-    if sys.argv[1:] == ["search-latency"]:
+    arguments = sys.argv[1:]
+    if arguments == ["search-latency"]:
         search_latency_in_process()
-    elif sys.argv[1:] == ["recycling"]:  # this phase alone, on the bench database
-        OUT.mkdir(parents=True, exist_ok=True)
-        running = Processes()
-        try:
-            print(recycling_table(recycling(running)))
-        finally:
-            running.stop_all()
+    elif arguments:
+        unknown = sorted(set(arguments) - set(PHASES))
+        if unknown:
+            sys.exit(
+                f"Phase inconnue : {', '.join(unknown)} (phases : {', '.join(PHASES)} ; sans argument : tout)"
+            )
+        run_phases(arguments)
     else:
         tempfile.tempdir = str(OUT)
         main()

@@ -2,19 +2,13 @@
 
 from django.db import migrations
 
+from home.migration_helpers import grant_permissions
+
+MANAGE_REFERENTS = ("accounts", "user", "manage_referents", "Peut attribuer ou retirer le statut de référent VIF")
+
 
 def grant(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    Group = apps.get_model("auth", "Group")
-    content_type, _ = ContentType.objects.get_or_create(app_label="accounts", model="user")
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type,
-        codename="manage_referents",
-        defaults={"name": "Peut attribuer ou retirer le statut de référent VIF"},
-    )
-    for group in Group.objects.filter(name__in=["Éditeurs ODPE", "Modérateurs ODPE"]):
-        group.permissions.add(permission)
+    grant_permissions(apps, ["Éditeurs ODPE", "Modérateurs ODPE"], [MANAGE_REFERENTS])
 
 
 class Migration(migrations.Migration):

@@ -4,21 +4,19 @@ own, given to the ODPE moderators by default; editors keep granting the referent
 
 from django.db import migrations
 
+from home.migration_helpers import grant_permissions
+
 MODERATORS = "Modérateurs ODPE"
+EXPORT_REFERENTS = (
+    "accounts",
+    "user",
+    "export_referents",
+    "Peut exporter le réseau des référents (données personnelles)",
+)
 
 
 def grant(apps, schema_editor):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    Group = apps.get_model("auth", "Group")
-    content_type, _ = ContentType.objects.get_or_create(app_label="accounts", model="user")
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type,
-        codename="export_referents",
-        defaults={"name": "Peut exporter le réseau des référents (données personnelles)"},
-    )
-    for group in Group.objects.filter(name=MODERATORS):
-        group.permissions.add(permission)
+    grant_permissions(apps, [MODERATORS], [EXPORT_REFERENTS])
 
 
 class Migration(migrations.Migration):

@@ -4,36 +4,20 @@ but the ``export_registration`` permission that 0002 gave them is withdrawn (REA
 
 from django.db import migrations
 
+from home.migration_helpers import grant_permissions, revoke_permissions
+
 EDITORS = "Éditeurs ODPE"
 MODERATORS = "Modérateurs ODPE"
-
-
-def export_permission(apps):
-    ContentType = apps.get_model("contenttypes", "ContentType")
-    Permission = apps.get_model("auth", "Permission")
-    content_type, _ = ContentType.objects.get_or_create(app_label="trainings", model="registration")
-    permission, _ = Permission.objects.get_or_create(
-        content_type=content_type,
-        codename="export_registration",
-        defaults={"name": "Peut exporter les inscriptions"},
-    )
-    return permission
+EXPORT_REGISTRATION = ("trainings", "registration", "export_registration", "Peut exporter les inscriptions")
 
 
 def forwards(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    permission = export_permission(apps)
-    for group in Group.objects.filter(name=EDITORS):
-        group.permissions.remove(permission)
-    for group in Group.objects.filter(name=MODERATORS):
-        group.permissions.add(permission)
+    revoke_permissions(apps, [EDITORS], [EXPORT_REGISTRATION])
+    grant_permissions(apps, [MODERATORS], [EXPORT_REGISTRATION])
 
 
 def backwards(apps, schema_editor):
-    Group = apps.get_model("auth", "Group")
-    permission = export_permission(apps)
-    for group in Group.objects.filter(name=EDITORS):
-        group.permissions.add(permission)
+    grant_permissions(apps, [EDITORS], [EXPORT_REGISTRATION])
 
 
 class Migration(migrations.Migration):
