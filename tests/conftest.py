@@ -228,6 +228,44 @@ def read_only_database():
                 cursor.execute("PRAGMA query_only = OFF")
 
 
+@pytest.fixture(scope="session", autouse=True)
+def _transactional_tests_leave_the_migrated_data():
+    """A transactional test ends with the data its migrations made (groups, root page, site…).
+
+    Django's serialized rollback restores that data when such a test *starts* and leaves an
+    empty database behind, which is harmless only if every ordinary test runs before every
+    transactional one. pytest-django sorts them so in one process, but pytest-xdist's work
+    stealing does not keep that order on each worker: an ordinary test after a transactional
+    one then finds no groups. So the data is restored right after the flush instead, and the
+    database is in its migrated state between any two tests, whatever the order."""
+    from django.db import connections
+    from django.test import TransactionTestCase
+
+    setup, teardown = TransactionTestCase.__dict__["_fixture_setup"], TransactionTestCase._fixture_teardown
+
+    def fixture_setup(cls):
+        serialized, cls.serialized_rollback = cls.serialized_rollback, False
+        try:
+            setup.__func__(cls)  # the data is already there: no restore at the start
+        finally:
+            cls.serialized_rollback = serialized
+
+    def fixture_teardown(self):
+        teardown(self)
+        if not self.serialized_rollback:
+            return
+        for alias in self._databases_names(include_mirrors=False):
+            contents = getattr(connections[alias], "_test_serialized_contents", None)
+            if contents:
+                connections[alias].creation.deserialize_db_from_string(contents)
+
+    TransactionTestCase._fixture_setup = classmethod(fixture_setup)
+    TransactionTestCase._fixture_teardown = fixture_teardown
+    yield
+    TransactionTestCase._fixture_setup = setup
+    TransactionTestCase._fixture_teardown = teardown
+
+
 def pytest_collection_modifyitems(items):
     """Every transactional test restores the serialized database (``serialized_rollback``).
 
