@@ -4,7 +4,7 @@ deployment guide's smoke test.
 Checks, each cheap but real: the database (``SELECT 1`` and a write rolled back: a
 read-only or locked database is reported as ``"read-only"``), the shared cache (a set and a get:
 log-in throttling needs it; catches a missing ``createcachetable``), the search engine (a
-cluster ping for OpenSearch/Elasticsearch, a one-row query for the database backend), the file storage
+cluster ping for OpenSearch/Elasticsearch within HEALTHZ_SEARCH_TIMEOUT, default 1 s, a one-row query for the database backend), the file storage
 (write, read back and delete a tiny probe object: an ``exists()`` would pass on a read-only
 or full disk). The storage probe's result is kept HEALTHZ_STORAGE_CACHE_SECONDS (default 30 s)
 per process, so that a probe every few seconds costs at most a couple of writes a minute.
@@ -71,7 +71,12 @@ def check_search():
     backend = get_search_backend("default")
     client = getattr(backend, "es", None)
     if client is not None:  # OpenSearch / Elasticsearch
-        return bool(client.ping())
+        # Its own short timeout (HEALTHZ_SEARCH_TIMEOUT): a hanging engine must not hold
+        # the probe as long as a search may wait. Not counted by the search breaker.
+        timeout = float(getattr(settings, "HEALTHZ_SEARCH_TIMEOUT", 1))
+        if hasattr(client, "options"):  # elasticsearch-py 8 and later
+            return bool(client.options(request_timeout=timeout, max_retries=0).ping())
+        return bool(client.ping(request_timeout=timeout))
     list(backend.search("portail", Page.objects.all())[:1])
     return True
 

@@ -45,6 +45,7 @@ from .query import (
     GuardedResults,
     SearchUnavailable,
     build_query,
+    check_breaker,
     engine_errors,
     has_search_terms,
 )
@@ -128,6 +129,7 @@ class PortalSearchFilter(SearchFilter):
             return queryset.none()  # nothing to look for (empty, or only stop words)
 
         _, query = build_query(raw, operator=operator)
+        check_breaker()
         try:
             with engine_errors():
                 results = queryset.search(query, order_by_relevance="order" not in request.GET)

@@ -25,8 +25,9 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
+from . import breaker
 from .french import STOP_WORDS, analyze, fold_accents, stem, words
-from .query import clean_query_string
+from .query import SearchUnavailable, check_breaker, clean_query_string, engine_errors
 
 logger = logging.getLogger(__name__)
 
@@ -72,10 +73,21 @@ def suggestions(request):
     if isinstance(raw, str):
         try:
             results = find_suggestions(request, raw)
+        except SearchUnavailable:
+            # The engine is down (or the breaker open): say so, at once; the box just closes.
+            return unavailable()
         except Exception:  # a suggestion box must never break the page it helps
             logger.exception("Search suggestions failed for a query of %d characters", len(raw))
             results = []
     response = JsonResponse({"suggestions": results})
+    add_never_cache_headers(response)
+    return response
+
+
+def unavailable():
+    response = JsonResponse(
+        {"suggestions": [], "message": "Service de recherche temporairement indisponible."}, status=503
+    )
     add_never_cache_headers(response)
     return response
 
@@ -91,12 +103,16 @@ def find_suggestions(request, raw):
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
 
+    check_breaker()
     backend = get_search_backend()
-    if is_postgres(backend):
-        candidates = backend.autocomplete(autocomplete_query(tokens, backend), pages)[: MAX_SUGGESTIONS * 6]
-        found = keep_matching(candidates, postgres_terms(tokens)[:-1])[:MAX_SUGGESTIONS]
-    else:
-        found = backend.autocomplete(autocomplete_query(tokens, backend), pages)[:MAX_SUGGESTIONS]
+    with engine_errors():
+        if is_postgres(backend):
+            candidates = backend.autocomplete(autocomplete_query(tokens, backend), pages)
+            found = keep_matching(list(candidates[: MAX_SUGGESTIONS * 6]), postgres_terms(tokens)[:-1])
+            found = found[:MAX_SUGGESTIONS]
+        else:
+            found = list(backend.autocomplete(autocomplete_query(tokens, backend), pages)[:MAX_SUGGESTIONS])
+    breaker.record_success()
     return [
         {
             "title": page.title,

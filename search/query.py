@@ -8,10 +8,13 @@ page answers 503). Evaluate them inside that ``try``."""
 
 import functools
 import logging
+import sys
 from contextlib import contextmanager
 
 from wagtail.search.query import MATCH_NONE, And, Or, Phrase, PlainText
 from wagtail.search.utils import parse_query_string
+
+from . import breaker
 
 MAX_QUERY_LENGTH = 200
 
@@ -66,6 +69,7 @@ def search(queryset, raw, operator="and"):
     if not has_search_terms(raw):
         return queryset.none()
     _, query = build_query(raw, operator=operator)
+    check_breaker()
     with engine_errors():
         results = queryset.search(query)
     return GuardedResults(results)
@@ -76,14 +80,10 @@ def search(queryset, raw, operator="and"):
 
 def engine_unavailable(exc):
     """True for an error meaning the search engine cannot answer (not a bug in the query)."""
-    try:
-        import opensearchpy
-    except ImportError:  # pragma: no cover - installed with the project
-        opensearchpy = None
-    try:
-        import elasticsearch
-    except ImportError:  # pragma: no cover - installed with the project
-        elasticsearch = None
+    # Only the client in use can have raised: it is imported already. Importing the other
+    # one here would cost seconds on the first failure of each worker.
+    opensearchpy = sys.modules.get("opensearchpy")
+    elasticsearch = sys.modules.get("elasticsearch")
 
     if opensearchpy is not None:
         # ConnectionError covers refused connections, timeouts (ConnectionTimeout) and TLS.
@@ -110,7 +110,8 @@ def _server_side(status, error):
 
 @contextmanager
 def engine_errors():
-    """Turn the engine's "cannot answer" errors into ``SearchUnavailable`` (logged)."""
+    """Turn the engine's "cannot answer" errors into ``SearchUnavailable`` (logged), and count
+    them for the circuit breaker (``search.breaker``)."""
     try:
         yield
     except SearchUnavailable:
@@ -118,14 +119,27 @@ def engine_errors():
     except Exception as exc:
         if not engine_unavailable(exc):
             raise
+        breaker.record_failure()
         logger.error("Search engine unavailable: %r", exc)
         raise SearchUnavailable(str(exc)) from exc
+
+
+def check_breaker():
+    """``SearchUnavailable`` at once while the circuit breaker is open (the engine failed
+    repeatedly): call it once per request, before building the search."""
+    try:
+        breaker.before_call()
+    except breaker.BreakerOpen:
+        raise SearchUnavailable("circuit breaker open") from None
 
 
 def _guard(value):
     from modelsearch.backends.base import BaseSearchResults
 
-    return GuardedResults(value) if isinstance(value, BaseSearchResults) else value
+    if isinstance(value, BaseSearchResults):
+        return GuardedResults(value)  # still lazy: the engine has not been asked
+    breaker.record_success()
+    return value
 
 
 class GuardedResults:
@@ -156,11 +170,11 @@ class GuardedResults:
 
     def __iter__(self):
         with engine_errors():
-            return iter(self._results.results())
+            return iter(_guard(self._results.results()))
 
     def __len__(self):
         with engine_errors():
-            return len(self._results)
+            return _guard(len(self._results))
 
     def __bool__(self):
         return len(self) > 0

@@ -95,15 +95,67 @@ def content_years(ids):
     return years
 
 
+def utility_paths():
+    """Paths (below the site's root) of the utility pages: the legal pages the footer links
+    to (legal notice, accessibility, personal data, site map)."""
+    from home.context_processors import LEGAL_LINKS
+
+    return {url for _label, url in LEGAL_LINKS}
+
+
+def path_in_site(url_path):
+    # Wagtail's url_path starts with the site root's slug: "/home/mentions-legales/".
+    return "/" + url_path.strip("/").partition("/")[2].strip("/") + "/"
+
+
+def title_matches(title, query):
+    """Every word of the query (French analysis: stems, no stop words) is in the title."""
+    from .french import analyze
+
+    wanted = set(analyze(query.replace('"', " ")))
+    return bool(wanted) and wanted <= set(analyze(title))
+
+
+def content_first(ranked_ids, rows, content_type_ids, query):
+    """Content pages (``CONTENT_TYPES``, less the utility pages), in the engine's order, then
+    listing and utility pages (home, sections, catalogues, contact, legal pages) whose title
+    matches the query; the others are left out. A rule by page role, the same on every
+    backend: such pages are navigation, found by their name, and their introductions
+    ("ressources sur les violences…") otherwise outrank the content they lead to."""
+    utility = utility_paths()
+    content, others = [], []
+    for pk in ranked_ids:
+        row = rows.get(pk)
+        if row is None:
+            continue
+        content_type_id, url_path, title = row
+        if content_type_id in content_type_ids and path_in_site(url_path) not in utility:
+            content.append(pk)
+        elif title_matches(title, query):
+            others.append(pk)
+    return content + others
+
+
 class SearchResultList:
-    def __init__(self, ranked_ids, params):
-        self.ranked_ids = ranked_ids
+    def __init__(self, ranked_ids, params, query=None):
         self.params = params
         self.content_types = {
             content_type_key(ct): ct
             for ct in ContentType.objects.filter(app_label__in=["library", "webinars", "trainings", "home"])
         }
-        self.page_types = dict(Page.objects.filter(pk__in=ranked_ids).values_list("pk", "content_type_id"))
+        rows = {
+            pk: (content_type_id, url_path, title)
+            for pk, content_type_id, url_path, title in Page.objects.filter(pk__in=ranked_ids).values_list(
+                "pk", "content_type_id", "url_path", "title"
+            )
+        }
+        if query is not None:
+            content_type_ids = {
+                self.content_types[key].pk for key in CONTENT_TYPES if key in self.content_types
+            }
+            ranked_ids = content_first(ranked_ids, rows, content_type_ids, query)
+        self.ranked_ids = ranked_ids
+        self.page_types = {pk: rows[pk][0] for pk in ranked_ids if pk in rows}
         self.years = content_years(ranked_ids)
         self.themes = {t.slug: t for t in Theme.objects.all()}
         self.audiences = {a.slug: a for a in Audience.objects.all()}

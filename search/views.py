@@ -71,7 +71,7 @@ def rank_and_count(site, query, params):
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
     ranked_ids = [page.pk for page in run_search(pages, query)[:MAX_RESULTS]]
-    results = SearchResultList(ranked_ids, params)
+    results = SearchResultList(ranked_ids, params, query)
     return {
         "ids": results.filtered_ids(),
         "facets": results.facets(),

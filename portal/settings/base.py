@@ -311,6 +311,30 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 }
 
 
+def search_timeout(engine):
+    """Short timeouts, so that a hanging engine (connections accepted, never answered) holds a
+    request about SEARCH_TIMEOUT seconds (read, default 2.5), SEARCH_CONNECT_TIMEOUT (default
+    1) for an unreachable host. The OpenSearch client takes both (a urllib3 ``Timeout``); the
+    Elasticsearch clients take one number, the read timeout bounding the whole request. Bulk
+    indexing shares them: for a rebuild of a large index, ``SEARCH_TIMEOUT=30 manage.py
+    update_index``. After repeated failures, ``search.breaker`` stops asking for a while."""
+    read = float(os.environ.get("SEARCH_TIMEOUT", "2.5"))
+    if not engine.startswith("opensearch"):
+        return read
+    import urllib3
+
+    return urllib3.Timeout(connect=float(os.environ.get("SEARCH_CONNECT_TIMEOUT", "1")), read=read)
+
+
+# Circuit breaker (search.breaker): after SEARCH_BREAKER_FAILURES engine failures within
+# SEARCH_BREAKER_COOLDOWN seconds, searches answer 503 at once for SEARCH_BREAKER_COOLDOWN
+# seconds, then one search tries the engine again.
+SEARCH_BREAKER_FAILURES = int(os.environ.get("SEARCH_BREAKER_FAILURES", "3"))
+SEARCH_BREAKER_COOLDOWN = float(os.environ.get("SEARCH_BREAKER_COOLDOWN", "30"))
+# /healthz's own timeout for the search engine's ping (seconds).
+HEALTHZ_SEARCH_TIMEOUT = float(os.environ.get("HEALTHZ_SEARCH_TIMEOUT", "1"))
+
+
 def search_backends_from_url(url):
     """Turn SEARCH_URL into WAGTAILSEARCH_BACKENDS.
 
@@ -404,7 +428,10 @@ def search_backends_from_url(url):
             "BACKEND": f"wagtail.search.backends.{backend}",
             "URLS": [f"{parts.scheme}://{parts.netloc}"],
             "INDEX_PREFIX": f"{index}_",
-            "TIMEOUT": int(os.environ.get("SEARCH_TIMEOUT", "5")),
+            "TIMEOUT": search_timeout(engine),
+            # One retry at most: a refused or timed-out connection tried four times (the
+            # client's default) would hold the request four times as long.
+            "OPTIONS": {"max_retries": 1},
             "AUTO_UPDATE": True,
             "ATOMIC_REBUILD": True,
             "INDEX_SETTINGS": index_settings,
