@@ -23,7 +23,8 @@ class ResourcesFeed(Feed):
         slug = request.GET.get("theme", "")
         if not slug:
             return None
-        theme = Theme.objects.filter(slug=slug).first()
+        # No theme's slug holds a NUL, and PostgreSQL refuses one in a query (a 500).
+        theme = None if "\x00" in slug else Theme.objects.filter(slug=slug).first()
         if theme is None:
             raise Http404("Thème inconnu")
         return theme

@@ -4,6 +4,7 @@ its own thread and database connection."""
 
 import html
 import re
+import reprlib
 import threading
 
 from django.db import connection
@@ -63,3 +64,81 @@ def run_simultaneously(count, action, timeout=30):
     for thread in threads:
         thread.join(timeout=4 * timeout)
     return results
+
+
+# The hostile values every listing, the search page and the API must survive (issue 12,
+# items 15-21): each one found a 500 somewhere or is the classic attempt of a scanner.
+HOSTILE_VALUES = [
+    "²",  # str.isdigit() says yes, int() refuses it
+    "٢٠٢٥",  # Arabic-Indic digits: isdigit() and int() accept them, no database id is spelt so
+    "²²²²-²²",  # a month (AAAA-MM) in superscripts
+    "9223372036854775808",  # one more than PostgreSQL's bigint
+    "9" * 30,  # more than any database integer
+    "-1",
+    "0",
+    "1e3",
+    " 12 ",
+    "0x1F",
+    "abc",
+    "",
+    "inconnu",  # an unknown slug
+    'violence "de"',  # a quoted phrase of stop words next to a word (the SQLite phrase builder)
+    '"de" "la"',  # stop words only
+    '"',
+    "<script>alert(1)</script>",
+    "' OR '1'='1",
+    "1; DROP TABLE wagtailcore_page; --",
+    "{{ request }}{% debug %}",
+    "../../etc/passwd",
+    "\x00",  # NUL: PostgreSQL refuses it in any string
+    "violence\x00",
+    "%00",
+    "\u202e\ufeff",
+    "🙂" * 50,
+    "x" * 2000,
+]
+
+# Headers a scanner sends with them: a forged client address (item 15) and junk elsewhere.
+HOSTILE_HEADERS = {
+    "HTTP_X_FORWARDED_FOR": "<script>, 127.0.0.1, ::1",
+    "HTTP_ACCEPT_LANGUAGE": "'; DROP TABLE --,*;q=²",
+    "HTTP_REFERER": "javascript:alert(1)",
+}
+
+
+def hostile_queries(names):
+    """The query strings (dicts for the test client) a listing whose parameters are ``names``
+    must survive: each hostile value alone in each parameter, the parameter repeated with a
+    valid-looking and a hostile value, and every parameter given every hostile value at once."""
+    queries = [{name: value} for name in names for value in HOSTILE_VALUES]
+    queries += [{name: ["1", value, value]} for name in names for value in ("²", "9" * 30, "")]
+    queries.append(dict.fromkeys(names, HOSTILE_VALUES))
+    return queries
+
+
+def hostile_failures(client, path, names, allowed=(200,), base=None):
+    """Send ``path`` every hostile query (with the hostile headers) and return what went
+    wrong, as ``(query, problem)`` pairs: a status outside ``allowed``, an exception raised
+    by the view, or the script value echoed unescaped in a page. ``base`` holds parameters every
+    request keeps (e.g. the search page's ``q``). An empty list is a pass."""
+    failures = []
+    for query in hostile_queries(names):
+        data = {**(base or {}), **query}
+        try:
+            response = client.get(path, data, **HOSTILE_HEADERS)
+        except Exception as error:  # noqa: BLE001 - reported by the caller's assertion
+            failures.append((_short(query), repr(error)[:300]))
+            continue
+        if response.status_code not in allowed:
+            failures.append((_short(query), response.status_code))
+        elif (
+            response.get("Content-Type", "").startswith("text/html")
+            and b"<script>alert(1)" in response.content
+        ):
+            failures.append((_short(query), "script echoed unescaped"))
+    return failures
+
+
+_repr = reprlib.Repr()
+_repr.maxstring, _repr.maxlist, _repr.maxdict, _repr.maxlevel = 40, 4, 8, 3
+_short = _repr.repr

@@ -6,6 +6,7 @@ import pytest
 from openpyxl import load_workbook
 
 from accounts.models import User
+from tests.helpers import hostile_failures
 
 pytestmark = pytest.mark.django_db
 
@@ -70,6 +71,13 @@ def test_directory_filters_by_territory_and_service(client, demo_users):
 def test_directory_bad_filters_do_not_break(client, demo_users, query):
     client.force_login(demo_users["referent"])
     assert client.get(DIRECTORY, query).status_code == 200
+
+
+def test_directory_survives_hostile_input(client, demo_users):
+    """The shared hostile values (tests/helpers.py) in every parameter, alone, repeated and
+    all at once, with forged headers: a 200 every time, nothing echoed unescaped."""
+    client.force_login(demo_users["referent"])
+    assert hostile_failures(client, DIRECTORY, ["territoire", "service", "page"]) == []
 
 
 @pytest.mark.parametrize(

@@ -8,6 +8,8 @@ import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
+from tests.helpers import hostile_failures
+
 pytestmark = pytest.mark.django_db
 
 
@@ -144,6 +146,19 @@ def test_bad_input_never_breaks_the_listing(client, catalogue, query):
     response = client.get(f"/ressources/?{query}")
     assert response.status_code == 200
     assert "<script>" not in response.content.decode()
+
+
+def test_hostile_input_never_breaks_the_listing(client, catalogue):
+    """The shared hostile values (tests/helpers.py) in every parameter, alone, repeated and
+    all at once, with forged headers: a 200 every time, nothing echoed unescaped."""
+    params = ["type", "theme", "audience", "year", "sort", "page"]
+    assert hostile_failures(client, "/ressources/", params) == []
+
+
+def test_hostile_input_never_breaks_the_feeds(client, catalogue):
+    # An unknown theme is the feed's 404; anything else is the feed itself.
+    for feed in ("/ressources/flux/", "/ressources/flux/atom/"):
+        assert hostile_failures(client, feed, ["theme"], allowed=(200, 404)) == []
 
 
 def test_unknown_filter_values_are_reported(client, catalogue):

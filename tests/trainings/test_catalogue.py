@@ -12,6 +12,7 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from home.demo import ensure_page, get_home_page
+from tests.helpers import hostile_failures
 from tests.trainings.conftest import make_session, make_training
 from trainings import registration as service
 from trainings.models import Provider, SeminarIndexPage, SeminarPage, Session, TrainingPage
@@ -130,6 +131,16 @@ def test_bad_filters_never_break_the_catalogue(client, trainings, query):
     response = client.get(f"/formations/?{query}")
     assert response.status_code == 200
     assert "<script>" not in response.content.decode()
+
+
+def test_hostile_input_never_breaks_the_catalogue(client, trainings):
+    """The shared hostile values (tests/helpers.py) in every parameter, alone, repeated and
+    all at once, with forged headers: a 200 every time, nothing echoed unescaped; the past
+    trainings' listing and the agenda too."""
+    params = ["periode", "organisme", "theme", "format", "territoire", "mois", "places", "page"]
+    assert hostile_failures(client, "/formations/", params) == []
+    assert hostile_failures(client, "/formations/", params, base={"periode": "passees"}) == []
+    assert hostile_failures(client, "/formations/agenda/", ["theme", "organisme"]) == []
 
 
 def test_agenda_lists_upcoming_public_sessions(client, trainings):

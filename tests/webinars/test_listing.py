@@ -10,6 +10,8 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
+from tests.helpers import hostile_failures
+
 from .conftest import make_webinar, online_session
 
 pytestmark = pytest.mark.django_db
@@ -163,6 +165,13 @@ def test_hostile_filters_never_break_the_listing(client, catalogue, query):
     response = client.get(f"/webinaires/?{query}")
     assert response.status_code == 200
     assert len(titles(response)) == 3  # hostile values are ignored, the recordings stay listed
+
+
+def test_hostile_input_never_breaks_the_listing(client, catalogue):
+    """The shared hostile values (tests/helpers.py) in every parameter, alone, repeated and
+    all at once, with forged headers: a 200 every time, nothing echoed unescaped."""
+    params = ["theme", "audience", "year", "speaker", "page"]
+    assert hostile_failures(client, "/webinaires/", params) == []
 
 
 def test_empty_states(client, catalogue, webinar_index):
