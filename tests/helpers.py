@@ -35,6 +35,13 @@ def link_in(message, path_prefix):
     return match.group(1)
 
 
+def login_code_in(message):
+    """The one-time log-in code of a "Votre code de connexion" e-mail."""
+    match = re.search(r"^\s*([A-Z0-9][A-Z0-9-]{3,12})\s*$", message.body, re.MULTILINE)
+    assert match, message.body
+    return match.group(1)
+
+
 def page_text(response):
     """A response's text as a visitor reads it: tags removed, entities decoded, spaces collapsed."""
     page = response.content.decode()

@@ -1,9 +1,7 @@
 """Log-in throttling behind the documented nginx: per visitor, not per proxy, and a locked
 account can still be reached by its owner with a one-time code sent by e-mail."""
 
-import html
 import os
-import re
 import subprocess
 import sys
 from pathlib import Path
@@ -12,6 +10,8 @@ import pytest
 
 from django.core import mail
 from django.test import Client
+
+from tests.helpers import login_code_in, page_text
 
 pytestmark = pytest.mark.django_db
 
@@ -68,10 +68,6 @@ def logged_in(client):
     return client.get("/compte/profil/").status_code == 200
 
 
-def text_of(response):
-    return html.unescape(re.sub(r"\s+", " ", re.sub(r"<[^>]+>", " ", response.content.decode())))
-
-
 def test_production_trusts_exactly_the_documented_proxy():
     assert production_setting("ALLAUTH_TRUSTED_PROXY_COUNT") == "1", "one nginx in front of gunicorn"
     assert production_setting("ALLAUTH_TRUSTED_PROXY_COUNT", TRUSTED_PROXY_COUNT="2") == "2"
@@ -91,7 +87,7 @@ def test_an_attacker_behind_the_proxy_cannot_lock_out_another_visitor(behind_ngi
     for index in range(12):
         log_in(attacker, f"inconnu{index}@exemple.fr", "mauvais")
     response = log_in(attacker, "professionnel@exemple.fr", PASSWORD)
-    assert "Trop d'essais de mot de passe erronés" in text_of(response)
+    assert "Trop d'essais de mot de passe erronés" in page_text(response)
     assert not logged_in(attacker), "the attacker's own address is throttled"
 
     victim = visitor(VICTIM)
@@ -104,7 +100,7 @@ def test_a_forged_leftmost_x_forwarded_for_does_not_give_a_fresh_bucket(behind_n
         log_in(visitor(ATTACKER, forged=f"192.0.2.{index}"), f"inconnu{index}@exemple.fr", "mauvais")
     forger = visitor(ATTACKER, forged="192.0.2.200")
     response = log_in(forger, "referent@exemple.fr", PASSWORD)
-    assert "Trop d'essais de mot de passe erronés" in text_of(response)
+    assert "Trop d'essais de mot de passe erronés" in page_text(response)
     assert not logged_in(forger), "the forged entries are ignored: still the attacker's bucket"
 
 
@@ -119,12 +115,6 @@ def test_without_a_trusted_proxy_x_forwarded_for_is_ignored(settings, demo_users
     assert not logged_in(client)
 
 
-def code_from(message):
-    match = re.search(r"^\s*([A-Z0-9][A-Z0-9-]{3,12})\s*$", message.body, re.MULTILINE)
-    assert match, message.body
-    return match.group(1)
-
-
 def test_a_locked_account_is_still_reachable_by_its_owner_with_an_emailed_code(behind_nginx, demo_users):
     # Five wrong passwords from five different addresses: the account's own limit is kept.
     for index in range(5):
@@ -132,14 +122,14 @@ def test_a_locked_account_is_still_reachable_by_its_owner_with_an_emailed_code(b
     owner = visitor(VICTIM)
     response = log_in(owner, "professionnel@exemple.fr", PASSWORD)
     assert not logged_in(owner), "the password lock-out of the account still holds"
-    page = text_of(response)
+    page = page_text(response)
     assert "Trop d'essais de mot de passe erronés" in page
     assert "Recevoir un code de connexion par e-mail" in page
 
     response = owner.post("/compte/connexion/code/", {"email": "professionnel@exemple.fr"})
     assert response.status_code == 302
     assert response["Location"] == "/compte/connexion/code/confirmation/"
-    page = text_of(owner.get(response["Location"]))
+    page = page_text(owner.get(response["Location"]))
     assert "Saisir le code de connexion" in page
     [message] = mail.outbox
     assert message.to == ["professionnel@exemple.fr"]
@@ -147,9 +137,9 @@ def test_a_locked_account_is_still_reachable_by_its_owner_with_an_emailed_code(b
     assert "valable 5 minutes" in message.body
 
     response = owner.post("/compte/connexion/code/confirmation/", {"code": "FAUX00"})
-    assert "Erreur :" in text_of(response)
+    assert "Erreur :" in page_text(response)
     assert not logged_in(owner)
-    response = owner.post("/compte/connexion/code/confirmation/", {"code": code_from(message)})
+    response = owner.post("/compte/connexion/code/confirmation/", {"code": login_code_in(message)})
     assert response.status_code == 302
     assert logged_in(owner), "the owner is in, despite the password lock-out"
 
@@ -161,6 +151,6 @@ def test_asking_a_code_for_an_unknown_address_reveals_nothing(demo_users):
     unknown = other.post("/compte/connexion/code/", {"email": "inconnu@exemple.fr"})
     assert known.status_code == unknown.status_code == 302
     assert known["Location"] == unknown["Location"]
-    assert text_of(other.get(unknown["Location"])).count("Saisir le code de connexion") >= 1
+    assert page_text(other.get(unknown["Location"])).count("Saisir le code de connexion") >= 1
     subjects = {message.to[0]: message.subject for message in mail.outbox}
     assert subjects["inconnu@exemple.fr"] == "[Portail VIF Nord] Demande d’accès à un compte inconnu"

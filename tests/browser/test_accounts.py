@@ -7,8 +7,11 @@ from playwright.sync_api import expect
 
 from django.core import mail
 from django.core.cache import cache
+from django.db import OperationalError
 
+from accounts.forms import SignupForm
 from tests.conftest import build_site_skeleton
+from tests.helpers import login_code_in, signup_data
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -138,4 +141,65 @@ def test_empty_signup_shows_a_focused_error_summary_that_leads_to_each_field(sit
     )
     assert "Au moins 10 caractères" in description
     assert "Erreur : Saisissez un mot de passe d'au moins 10 caractères." in description
+    axe.assert_no_violations(page)
+
+
+def test_login_by_code_pages_have_no_accessibility_violations(site, browser_page, axe):
+    page = browser_page
+    page.goto("/compte/connexion/")
+    page.get_by_role("link", name="Recevoir un code de connexion par e-mail").click()
+    expect(page.get_by_role("heading", level=1)).to_have_text("Recevoir un code de connexion")
+    axe.assert_no_violations(page)
+
+    page.get_by_role("button", name="Recevoir un code").click()  # nothing typed
+    expect(page.locator(".error-summary")).to_be_focused()
+    axe.assert_no_violations(page)
+
+    page.get_by_label("Adresse e-mail de votre compte").fill("professionnel@exemple.fr")
+    page.get_by_role("button", name="Recevoir un code").click()
+    page.wait_for_url("**/compte/connexion/code/confirmation/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Saisir le code de connexion")
+    axe.assert_no_violations(page)
+
+    page.get_by_label("Code de connexion").fill("FAUX00")
+    page.get_by_role("button", name="Se connecter").click()
+    expect(page.locator("#id_code_error")).to_contain_text("Ce code est incorrect")
+    axe.assert_no_violations(page)
+
+    page.get_by_label("Code de connexion").fill(login_code_in(mail.outbox[-1]))
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_load_state()
+    page.goto("/compte/profil/")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Mon espace")
+
+
+def test_the_throttling_page_has_no_accessibility_violations(site, browser_page, axe, settings):
+    settings.ACCOUNT_RATE_LIMITS = {"login": "2/m/ip", "login_failed": False}
+    page = browser_page
+    for _ in range(3):
+        log_in(page, "inconnu@exemple.fr", "mauvais-mot-de-passe")
+    expect(page.get_by_role("heading", level=1)).to_have_text("Trop de tentatives")
+    axe.assert_no_violations(page)
+    page.get_by_role("link", name="Revenir à la page de connexion").click()
+    expect(page).to_have_url(re.compile("/compte/connexion/$"))
+
+
+def test_the_database_unavailable_page_has_no_accessibility_violations(site, browser_page, axe, monkeypatch):
+    def database_refuses_the_write(self, request):
+        raise OperationalError("attempt to write a readonly database")
+
+    monkeypatch.setattr(SignupForm, "try_save", database_refuses_the_write)
+    page = browser_page
+    page.goto("/compte/inscription/")
+    for name, value in signup_data().items():
+        if name == "consent":
+            page.locator("#id_consent").check()
+        elif name in ("service", "territory"):
+            page.locator(f"#id_{name}").select_option(value)
+        else:
+            page.locator(f"#id_{name}").fill(value)
+    with page.expect_response("**/compte/inscription/") as answer:
+        page.get_by_role("button", name="Créer mon compte").click()
+    assert answer.value.status == 503
+    expect(page.get_by_role("heading", level=1)).to_have_text("Service momentanément indisponible")
     axe.assert_no_violations(page)
