@@ -65,6 +65,37 @@ def test_pages_are_read_when_the_database_is_read_only(lenient_client, site_skel
             assert lenient_client.get(url).status_code == 200, url
 
 
+def test_every_listing_search_and_api_read_with_hostile_input_on_a_read_only_database(
+    lenient_client, site_skeleton, demo_users
+):
+    """Reads keep working on a read-only database everywhere a visitor or a partner lists
+    content, hostile values included (the search log, counters and caches must not write)."""
+    catalog = TrainingCatalogPage.objects.get()
+    make_session(make_training(catalog, title="Repérer les violences"))
+    lenient_client.force_login(demo_users["referent"])
+    urls = {
+        "/ressources/": ["type", "theme", "year", "page"],
+        "/ressources/flux/": [],
+        "/webinaires/": ["theme", "year", "speaker", "page"],
+        "/formations/": ["organisme", "mois", "places", "page"],
+        "/seminaires/": ["page"],
+        "/boite-a-outils/annuaire/": ["territoire", "service", "page"],
+        "/recherche/": ["q", "year", "page"],
+        "/recherche/suggestions/": ["q"],
+        "/plan-du-site/": [],
+        "/api/v2/pages/": ["search", "offset", "type"],
+    }
+    values = ["repérage", 'violence "de"', "²", "9" * 30, "\x00", "<script>alert(1)</script>"]
+    failures = []
+    with read_only_database():
+        for url, names in urls.items():
+            for query in [{}] + [{name: value} for name in names for value in values]:
+                status = lenient_client.get(url, query).status_code
+                if status not in (200, 400):
+                    failures.append((url, query, status))
+    assert failures == []
+
+
 def test_registering_for_a_session_answers_a_french_503(lenient_client, site_skeleton, demo_users):
     session = make_session(make_training(TrainingCatalogPage.objects.get()))
     lenient_client.force_login(demo_users["professionnel"])
