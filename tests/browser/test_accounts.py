@@ -87,6 +87,8 @@ def test_signup_verification_login_profile(site, browser_page, axe):
     [
         (None, "/compte/connexion/"),
         (None, "/compte/mot-de-passe/oubli/"),
+        (None, "/compte/mot-de-passe/oubli/envoye/"),
+        ("professionnel", "/compte/mot-de-passe/"),
         ("referent", "/compte/profil/"),
         ("referent", "/boite-a-outils/annuaire/"),
         ("professionnel", "/boite-a-outils/annuaire/"),
