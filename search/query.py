@@ -9,6 +9,7 @@ page answers 503). Evaluate them inside that ``try``."""
 import functools
 import logging
 import sys
+import unicodedata
 from contextlib import contextmanager
 
 from wagtail.search.query import MATCH_NONE, And, Or, Phrase, PlainText
@@ -26,8 +27,10 @@ class SearchUnavailable(Exception):
 
 
 def clean_query_string(raw):
-    """Trimmed, bounded, with unbalanced quotes dropped (a lone ``"`` is a typo, not a phrase)."""
-    text = " ".join(str(raw or "").split())[:MAX_QUERY_LENGTH]
+    """Trimmed, bounded, without control characters (PostgreSQL refuses a NUL in text), with
+    unbalanced quotes dropped (a lone ``"`` is a typo, not a phrase)."""
+    text = "".join(" " if unicodedata.category(char) == "Cc" else char for char in str(raw or ""))
+    text = " ".join(text.split())[:MAX_QUERY_LENGTH]
     if text.count('"') % 2:
         text = text.replace('"', " ").strip()
     return text
