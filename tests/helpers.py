@@ -149,3 +149,16 @@ def hostile_failures(client, path, names, allowed=(200,), base=None):
 _repr = reprlib.Repr()
 _repr.maxstring, _repr.maxlist, _repr.maxdict, _repr.maxlevel = 40, 4, 8, 3
 _short = _repr.repr
+
+
+DEMO_PASSWORD = "demo-vif-2026"  # noqa: S105 - every demo account's (accounts/demo.py)
+
+
+def log_in(page, who, password=DEMO_PASSWORD):
+    """Log in through the form in a Playwright page: ``who`` is an e-mail or a demo account's name (``referent``)."""
+    email = who if "@" in who else f"{who}@exemple.fr"
+    page.goto("/compte/connexion/")
+    page.get_by_label("E-mail").fill(email)
+    page.get_by_label("Mot de passe").fill(password)
+    page.get_by_role("button", name="Se connecter").click()
+    page.wait_for_load_state()

@@ -11,7 +11,7 @@ from django.db import OperationalError
 
 from accounts.forms import SignupForm
 from tests.conftest import build_site_skeleton
-from tests.helpers import login_code_in, signup_data
+from tests.helpers import log_in, login_code_in, signup_data
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
@@ -21,14 +21,6 @@ def site(settings):
     settings.DEBUG = False
     cache.clear()
     build_site_skeleton()
-
-
-def log_in(page, email, password="demo-vif-2026"):
-    page.goto("/compte/connexion/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Mot de passe").fill(password)
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_load_state()
 
 
 def test_signup_verification_login_profile(site, browser_page, axe):

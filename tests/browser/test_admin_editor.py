@@ -8,6 +8,7 @@ from django.core.cache import cache
 
 from home.demo import ensure_page, get_home_page
 from library.models import LibraryIndexPage
+from tests.helpers import log_in
 from tests.library.conftest import make_resource
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -25,14 +26,6 @@ def library(settings):
     make_resource(index, title="Affiche 3919")
     make_resource(index, title="Étude enfants co-victimes")
     return index
-
-
-def log_in(page, account):
-    page.goto("/compte/connexion/")
-    page.get_by_label("E-mail").fill(f"{account}@exemple.fr")
-    page.get_by_label("Mot de passe").fill("demo-vif-2026")
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_load_state()
 
 
 def test_related_resources_filter(library, browser_page):

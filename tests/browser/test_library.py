@@ -11,6 +11,7 @@ from django.core.cache import cache
 from home.demo import ensure_page, get_home_page
 from library.demo import restrict_to_referents
 from library.models import LibraryIndexPage, ToolboxPage
+from tests.helpers import log_in
 from tests.library.conftest import make_document, make_resource
 
 pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
@@ -52,14 +53,6 @@ def library(settings):
         toolbox, title="Trame de co-formation", resource_type="outil-de-reperage", themes=["reperage"]
     )
     return {"guide": guide}
-
-
-def log_in(page, account):
-    page.goto("/compte/connexion/")
-    page.get_by_label("E-mail").fill(f"{account}@exemple.fr")
-    page.get_by_label("Mot de passe").fill("demo-vif-2026")
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_load_state()
 
 
 def test_library_filters_resource_and_download(library, browser_page, axe):

@@ -11,6 +11,7 @@ from django.core.cache import cache
 from home.demo import ensure_page, get_home_page
 from library.models import LibraryIndexPage
 from tests.conftest import build_site_skeleton
+from tests.helpers import log_in
 from tests.library.conftest import make_resource
 from tests.trainings.conftest import make_session, make_training
 from tests.webinars.conftest import make_webinar
@@ -77,14 +78,6 @@ def csp_page(browser_page):
 def visit(page, url):
     page.goto(url)
     page.wait_for_load_state("networkidle")
-
-
-def log_in(page, email):
-    page.goto("/compte/connexion/")
-    page.get_by_label("E-mail").fill(email)
-    page.get_by_label("Mot de passe").fill("demo-vif-2026")
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_load_state()
 
 
 def test_public_pages_raise_no_csp_violation(site, csp_page):

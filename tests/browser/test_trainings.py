@@ -12,6 +12,7 @@ from django.utils import timezone
 
 from home.demo import ensure_page, get_home_page
 from tests.conftest import build_site_skeleton
+from tests.helpers import log_in
 from tests.trainings.conftest import make_session, make_training
 from trainings.models import SeminarIndexPage, SeminarPage, TrainingCatalogPage
 
@@ -45,14 +46,6 @@ def site(settings):
     seminar.save_revision().publish()
     make_session(seminar, days=20, capacity=150)
     return {"training": training, "session": session, "seminar": seminar}
-
-
-def log_in(page, account):
-    page.goto("/compte/connexion/")
-    page.get_by_label("E-mail").fill(f"{account}@exemple.fr")
-    page.get_by_label("Mot de passe").fill("demo-vif-2026")
-    page.get_by_role("button", name="Se connecter").click()
-    page.wait_for_load_state()
 
 
 def log_out(page):
