@@ -6,7 +6,12 @@
 URL's scheme prefix; the tests that need a node skip locally without the variable and fail
 under ``CI=true`` (``require_service``)."""
 
+import contextlib
 import os
+import uuid
+
+from django.core.management import call_command
+from django.test import override_settings
 
 from wagtail.search.backends import get_search_backend
 
@@ -56,3 +61,16 @@ def delete_indices(backends):
     names = list(backend.es.indices.get(index=f"{prefix}*"))
     if names:
         backend.es.indices.delete(index=",".join(names))
+
+
+@contextlib.contextmanager
+def indexed(prefix):
+    """Within the block, the node is the search backend, holding everything in the database
+    (``update_index``) under indices of its own, dropped at the end."""
+    backends = node_backends(f"{prefix}_{uuid.uuid4().hex[:12]}")
+    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
+        try:
+            call_command("update_index", verbosity=0)
+            yield LABEL
+        finally:
+            delete_indices(backends)

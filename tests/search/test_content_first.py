@@ -7,14 +7,10 @@ before the "Formations" catalogue, "mentions légales" still finds the legal not
 On the demo content, on the database backend in use (SQLite locally, PostgreSQL in CI) and
 on the search node named by ``SEARCH_TEST_URL`` (skipped locally without it)."""
 
-import uuid
-
 import pytest
 
-from django.core.management import call_command
 from django.db import connection
 from django.http import QueryDict
-from django.test import override_settings
 
 from wagtail.models import Page, Site
 
@@ -32,13 +28,8 @@ def backend(request, demo_content):
     if request.param == "database":
         yield connection.vendor
         return
-    backends = node.node_backends(f"test_content_first_{uuid.uuid4().hex[:12]}")
-    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
-        try:
-            call_command("update_index", verbosity=0)
-            yield node.LABEL
-        finally:
-            node.delete_indices(backends)
+    with node.indexed("test_content_first") as label:
+        yield label
 
 
 def ranked(query):

@@ -5,13 +5,9 @@ use (SQLite locally, PostgreSQL in CI) and the search node named by ``SEARCH_TES
 (``tests.search.node``: OpenSearch 2.19 in ``make test``, Elasticsearch 7.10 in
 ``make test-es7``; skipped locally without it, fails under ``CI=true``)."""
 
-import uuid
-
 import pytest
 
-from django.core.management import call_command
 from django.db import connection
-from django.test import override_settings
 
 from wagtail.models import Page
 
@@ -74,13 +70,8 @@ def backend(request, demo_content):
     if request.param == "database":
         yield connection.vendor
         return
-    backends = node.node_backends(f"test_relevance_{uuid.uuid4().hex[:12]}")
-    with override_settings(WAGTAILSEARCH_BACKENDS=backends):
-        try:
-            call_command("update_index", verbosity=0)
-            yield node.LABEL
-        finally:
-            node.delete_indices(backends)
+    with node.indexed("test_relevance") as label:
+        yield label
 
 
 def test_relevance_on_demo_content(backend, capsys):
