@@ -12,12 +12,11 @@ import io
 from dataclasses import dataclass
 from datetime import date
 
-from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 
-from wagtail.models import Collection, CollectionViewRestriction, PageViewRestriction
+from wagtail.models import Collection
 
-from accounts.models import EDITORS_GROUP, MODERATORS_GROUP, REFERENTS_GROUP
+from accounts.groups import restrict_collection_to_referents, restrict_to_referents
 from home.demo import ensure_page, get_home_page, rich, stream
 from home.models import Audience, ContentPage, Theme
 
@@ -25,7 +24,6 @@ from .models import LibraryDocument, LibraryIndexPage, ResourceFile, ResourcePag
 
 PUBLIC_COLLECTION = "Ressources"
 TOOLBOX_COLLECTION = "Boîte à outils des référents"
-TOOLBOX_GROUPS = [REFERENTS_GROUP, EDITORS_GROUP, MODERATORS_GROUP]
 
 # Words that appear only inside a resource's files (never in its title, intro or body):
 # a search for one of them must find the resource through its files' text.
@@ -1954,32 +1952,6 @@ def ensure_collection(name):
     root = Collection.get_first_root_node()
     collection = root.get_children().filter(name=name).first()
     return collection or root.add_child(name=name)
-
-
-def toolbox_groups():
-    return Group.objects.filter(name__in=TOOLBOX_GROUPS)
-
-
-def restrict_to_referents(page):
-    """Toolbox privacy: the referents' group and the editorial staff."""
-    restriction = PageViewRestriction.objects.filter(page=page).first()
-    if restriction is None:
-        restriction = PageViewRestriction.objects.create(
-            page=page, restriction_type=PageViewRestriction.GROUPS
-        )
-        restriction.groups.set(toolbox_groups())
-    return restriction
-
-
-def restrict_collection_to_referents(collection):
-    """The toolbox's files are private too: same groups as the toolbox page."""
-    restriction = CollectionViewRestriction.objects.filter(collection=collection).first()
-    if restriction is None:
-        restriction = CollectionViewRestriction.objects.create(
-            collection=collection, restriction_type=CollectionViewRestriction.GROUPS
-        )
-        restriction.groups.set(toolbox_groups())
-    return restriction
 
 
 # --- Pages -----------------------------------------------------------------------------------------

@@ -128,8 +128,8 @@ def build_site_skeleton():
     (the toolbox restricted) and the home page's tiles. Fast enough for any test."""
     import accounts.demo
     import home.demo
+    from accounts.groups import restrict_to_referents
     from home.models import ContentPage
-    from library.demo import restrict_to_referents
     from library.models import LibraryIndexPage, ToolboxPage
     from trainings.models import SeminarIndexPage, TrainingCatalogPage
     from webinars.models import WebinarIndexPage

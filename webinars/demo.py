@@ -439,7 +439,7 @@ def build_webinar(index, spec, speakers, collection, today, video_bytes):
     if spec.access == "login" and not PageViewRestriction.objects.filter(page=page).exists():
         PageViewRestriction.objects.create(page=page, restriction_type=PageViewRestriction.LOGIN)
     elif spec.access == "referents":
-        from library.demo import restrict_to_referents
+        from accounts.groups import restrict_to_referents
 
         restrict_to_referents(page)
     return page

@@ -8,8 +8,8 @@ from playwright.sync_api import expect
 
 from django.core.cache import cache
 
+from accounts.groups import restrict_to_referents
 from home.demo import ensure_page, get_home_page
-from library.demo import restrict_to_referents
 from library.models import LibraryIndexPage, ToolboxPage
 from tests.helpers import log_in
 from tests.library.conftest import make_document, make_resource

@@ -10,9 +10,9 @@ from django.core.files.base import ContentFile
 
 from wagtail.models import Collection, CollectionViewRestriction
 
+from accounts.groups import restrict_to_referents
 from home.demo import ensure_page, get_home_page
 from home.models import Audience, Theme
-from library.demo import restrict_to_referents
 from library.models import (
     LibraryDocument,
     LibraryIndexPage,

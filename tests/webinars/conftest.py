@@ -13,9 +13,9 @@ from django.utils import timezone
 
 from wagtail.models import Collection, PageViewRestriction
 
+from accounts.groups import restrict_to_referents
 from home.demo import ensure_page, get_home_page
 from home.models import Audience, Theme
-from library.demo import restrict_to_referents
 from trainings.models import Session, Speaker
 from webinars.demo import FIXTURE_VIDEO
 from webinars.models import WebinarChapter, WebinarDocument, WebinarIndexPage, WebinarPage

@@ -3,8 +3,8 @@ downloaded by guessing its address; attached to something the visitor may see, i
 
 import pytest
 
+from accounts.groups import restrict_to_referents
 from home.demo import ensure_page, get_home_page
-from library.demo import restrict_to_referents
 from library.models import LibraryIndexPage, ToolboxPage
 from tests.library.conftest import make_document, make_resource
 
