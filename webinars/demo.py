@@ -2,7 +2,7 @@
 and research data to the professionals).
 
 Eight recorded webinars spread over the last eighteen months, each with a short video clip
-(the same tiny WebM file, webinars/fixtures/extrait-webinaire.webm, copied for each: the
+(the same tiny WebM file, webinars/samples/extrait-webinaire.webm, copied for each: the
 demo needs no ffmpeg), French WebVTT captions with the speakers' voices, a transcript made
 from them, chapters and, for some, slides. One is reserved to logged-in professionals, one
 to the referents' network, one points at an external PeerTube video. Two upcoming live
@@ -30,7 +30,7 @@ from trainings.models import Registration, Session, Speaker
 from . import vtt
 from .models import WebinarChapter, WebinarDocument, WebinarIndexPage, WebinarPage
 
-FIXTURE_VIDEO = Path(__file__).resolve().parent / "fixtures" / "extrait-webinaire.webm"
+FIXTURE_VIDEO = Path(__file__).resolve().parent / "samples" / "extrait-webinaire.webm"
 CLIP_SECONDS = 12
 COLLECTION = "Webinaires"
 

@@ -21,7 +21,7 @@ from library.models import LibraryDocument, LibraryIndexPage, ResourcePage
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = Path(settings.BASE_DIR) / "library" / "fixtures"
+SAMPLES = Path(settings.BASE_DIR) / "library" / "samples"
 PDF_SENTENCE = "Poser la question des violences à chaque consultation de PMI, même sans signe d'alerte."
 HEADER = [
     "title",
@@ -308,7 +308,7 @@ def test_blank_lines_count_but_are_not_errors(library, tmp_path):
 
 
 def test_rerun_is_idempotent_and_applies_updates(library, tmp_path):
-    shutil.copy(FIXTURES / "reperage-violences-pmi.pdf", tmp_path / "guide.pdf")
+    shutil.copy(SAMPLES / "reperage-violences-pmi.pdf", tmp_path / "guide.pdf")
     rows = [
         row("Guide du repérage", summary="Première version.", themes="Repérage", file="guide.pdf"),
         row(
@@ -354,8 +354,8 @@ def test_rerun_is_idempotent_and_applies_updates(library, tmp_path):
 
 def test_file_attachment_extracts_text_and_reuses_documents(library, tmp_path):
     (tmp_path / "docs").mkdir()
-    shutil.copy(FIXTURES / "reperage-violences-pmi.pdf", tmp_path / "docs" / "guide.pdf")
-    shutil.copy(FIXTURES / "reperage-violences-pmi.pdf", tmp_path / "copie.pdf")
+    shutil.copy(SAMPLES / "reperage-violences-pmi.pdf", tmp_path / "docs" / "guide.pdf")
+    shutil.copy(SAMPLES / "reperage-violences-pmi.pdf", tmp_path / "copie.pdf")
     path = write_csv(
         tmp_path / "ressources.csv",
         [
@@ -398,7 +398,7 @@ def test_a_different_file_replaces_the_first_file_and_empty_cell_keeps_it(librar
 
 
 def test_dry_run_writes_nothing(library, tmp_path):
-    shutil.copy(FIXTURES / "reperage-violences-pmi.pdf", tmp_path / "guide.pdf")
+    shutil.copy(SAMPLES / "reperage-violences-pmi.pdf", tmp_path / "guide.pdf")
     path = write_csv(
         tmp_path / "ressources.csv",
         [
@@ -473,7 +473,7 @@ def test_missing_library_index_is_a_command_error(db, tmp_path):
 
 
 def test_crash_in_the_middle_of_a_row_leaves_nothing_half_written(library, tmp_path, monkeypatch):
-    shutil.copy(FIXTURES / "reperage-violences-pmi.pdf", tmp_path / "guide.pdf")
+    shutil.copy(SAMPLES / "reperage-violences-pmi.pdf", tmp_path / "guide.pdf")
     path = write_csv(
         tmp_path / "ressources.csv",
         [row("Avant"), row("Boum", file="guide.pdf", themes="Inceste"), row("Après")],
@@ -505,7 +505,7 @@ def test_crash_in_the_middle_of_a_row_leaves_nothing_half_written(library, tmp_p
 
 @pytest.mark.parametrize("name", ["ressources-exemple.csv", "ressources-exemple.xlsx"])
 def test_shipped_example_files_import_cleanly(library, name):
-    out, err, error = run(FIXTURES / name)
+    out, err, error = run(SAMPLES / name)
 
     assert error is None, err
     assert err == ""
@@ -518,20 +518,20 @@ def test_shipped_example_files_import_cleanly(library, name):
         datetime.date(2023, 6, 15)
     )
 
-    out, err, error = run(FIXTURES / name)
+    out, err, error = run(SAMPLES / name)
     assert "0 ressource(s) créée(s), 8 mise(s) à jour, 0 ligne(s) en erreur." in out
     assert resources().count() == 8 and LibraryDocument.objects.count() == 1
 
 
 def test_example_files_hold_the_same_rows():
-    csv_rows = read_table(FIXTURES / "ressources-exemple.csv").rows
-    xlsx_rows = read_table(FIXTURES / "ressources-exemple.xlsx").rows
+    csv_rows = read_table(SAMPLES / "ressources-exemple.csv").rows
+    xlsx_rows = read_table(SAMPLES / "ressources-exemple.xlsx").rows
     as_text = [
         [cell.isoformat() if isinstance(cell, datetime.date) else cell for cell in cells]
         for _, cells in xlsx_rows
     ]
     assert [cells for _, cells in csv_rows] == as_text
-    assert (FIXTURES / "reperage-violences-pmi.pdf").stat().st_size < 5 * 1024
+    assert (SAMPLES / "reperage-violences-pmi.pdf").stat().st_size < 5 * 1024
 
 
 def test_read_table_raises_import_file_error_for_missing_file(tmp_path):

@@ -22,7 +22,7 @@ from trainings.models import Registration, Session, TrainingCatalogPage, Trainin
 
 pytestmark = pytest.mark.django_db
 
-FIXTURES = Path(settings.BASE_DIR) / "trainings" / "fixtures"
+SAMPLES = Path(settings.BASE_DIR) / "trainings" / "samples"
 HEADER = [
     "title",
     "provider",
@@ -581,7 +581,7 @@ def test_crash_in_the_middle_of_a_row_leaves_nothing_half_written(catalog, tmp_p
 
 @pytest.mark.parametrize("name", ["formations-exemple.csv", "formations-exemple.xlsx"])
 def test_shipped_example_files_import_cleanly(catalog, name):
-    out, err, error = run(FIXTURES / name)
+    out, err, error = run(SAMPLES / name)
 
     assert error is None, err
     assert err == ""
@@ -597,16 +597,16 @@ def test_shipped_example_files_import_cleanly(catalog, name):
         == "externe"
     )
 
-    out, err, error = run(FIXTURES / name)
+    out, err, error = run(SAMPLES / name)
     assert summary(updated=6, sessions_updated=6) in out
     assert TrainingPage.objects.count() == 6 and Session.objects.count() == 6
 
 
 def test_example_files_hold_the_same_trainings(catalog):
-    run(FIXTURES / "formations-exemple.csv")
+    run(SAMPLES / "formations-exemple.csv")
     revisions = Revision.objects.count()
 
-    out, err, error = run(FIXTURES / "formations-exemple.xlsx")
+    out, err, error = run(SAMPLES / "formations-exemple.xlsx")
 
     assert error is None, err
     assert summary(updated=6, sessions_updated=6) in out
