@@ -6,10 +6,11 @@ class HomeConfig(AppConfig):
     verbose_name = "Accueil et pages de contenu"
 
     def ready(self):
-        from . import content_cache
-        from .frontend_cache import connect_signals
+        from caching import content
+
+        from .models import PortalSettings, Taxonomy
         from .spreadsheets import protect_admin_exports
 
-        connect_signals()
-        content_cache.connect()
+        # The taxonomies and the portal's settings show on public pages.
+        content.watch(Taxonomy, PortalSettings)
         protect_admin_exports()

@@ -47,6 +47,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     # Project apps, from the general to the particular (see STYLE.md).
+    "caching",
     "home",
     "accounts",
     "library",
@@ -91,8 +92,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First, so that it sees the response last: after the session, CSRF and locale
-    # middlewares have added their cookies and Vary headers (see home/middleware.py).
-    "home.middleware.PageCacheHeadersMiddleware",
+    # middlewares have added their cookies and Vary headers (see caching/headers.py).
+    "caching.headers.PageCacheHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -279,12 +280,12 @@ PAGE_CACHE_EXCLUDED_PATHS = [
     "/healthz",
 ]
 # Besides pages, snippets, settings, documents, images and view restrictions: models whose
-# changes show on public pages (home/frontend_cache.py).
+# changes show on public pages (caching/frontend_cache.py).
 PAGE_CACHE_PURGE_MODELS = ["trainings.Registration", "wagtailmedia.Media"]
 PAGE_CACHE_PURGE_URL = os.environ.get("PAGE_CACHE_PURGE_URL", "").rstrip("/")
 if PAGE_CACHE_PURGE_URL:
     WAGTAILFRONTENDCACHE = {
-        "nginx": {"BACKEND": "home.frontend_cache.NginxPurgeBackend", "LOCATION": PAGE_CACHE_PURGE_URL},
+        "nginx": {"BACKEND": "caching.frontend_cache.NginxPurgeBackend", "LOCATION": PAGE_CACHE_PURGE_URL},
     }
 
 # Wagtail

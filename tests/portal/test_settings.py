@@ -156,7 +156,7 @@ def test_production_keeps_no_state_on_the_app_server(tmp_path):
     result = run_django("portal.settings.production", env, code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "home.cache.LocallyMemoizedDatabaseCache",
+        "caching.backends.LocallyMemoizedDatabaseCache",
         "django.contrib.sessions.backends.db",
         "django_tasks_db.DatabaseBackend",
         "whitenoise.storage.CompressedManifestStaticFilesStorage",
