@@ -9,8 +9,6 @@ class HomeConfig(AppConfig):
         from caching import content
 
         from .models import PortalSettings, Taxonomy
-        from .spreadsheets import protect_admin_exports
 
         # The taxonomies and the portal's settings show on public pages.
         content.watch(Taxonomy, PortalSettings)
-        protect_admin_exports()

@@ -42,10 +42,10 @@ from wagtail.search import index
 
 from caching.content import public
 from home.blocks import RICH_TEXT_FEATURES
-from home.database import best_effort_write
 from home.models import Audience, BasePage, SectionIndexPage, Theme
 from home.relations import as_queryset
 from home.widgets import CheckboxList
+from operations.database import best_effort_write
 from trainings.models import EventPage
 
 from . import vtt
@@ -264,7 +264,7 @@ class WebinarPage(RoutablePageMixin, EventPage):
 
     @path("video/")
     def serve_video(self, request):
-        from home.storage import signed_url
+        from operations.storage import signed_url
 
         from .files import is_local, ranged_file_response
 
@@ -376,7 +376,7 @@ class WebinarPage(RoutablePageMixin, EventPage):
         return context
 
     def _video_file_context(self):
-        from home.storage import STORAGE_ERRORS
+        from operations.storage import STORAGE_ERRORS
 
         from .files import content_type_for
 
