@@ -14,9 +14,9 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from caching.content import cached, public
+from importing.text import fold
 
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock, FeaturedLinkBlock
-from .text import fold
 
 
 class BasePage(Page):

@@ -19,8 +19,8 @@ from caching.content import public
 from home.blocks import BodyStreamBlock
 from home.models import Audience, BasePage, SectionIndexPage, Taxonomy, Theme
 from home.relations import as_queryset
-from home.text import fold
 from home.widgets import CheckboxList
+from importing.text import fold
 
 from .listing import ResourceListing
 from .text_extraction import extract_text
