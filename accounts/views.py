@@ -14,7 +14,7 @@ from django.utils import timezone
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods
 
-from home.spreadsheets import safe_row
+from operations.spreadsheets import safe_row
 
 from .forms import DeleteAccountForm, ProfileForm
 from .models import REFERENTS_GROUP, Service, Territory, User

@@ -16,7 +16,7 @@ from wagtail.admin.viewsets.model import ModelViewSet
 from wagtail.permission_policies.base import ModelPermissionPolicy
 from wagtail.permissions import register_permission_policy
 
-from home.spreadsheets import export_refused
+from operations.spreadsheets import export_refused
 
 from .models import REFERENTS_GROUP, NetworkMember, User
 

@@ -6,10 +6,9 @@ class HomeConfig(AppConfig):
     verbose_name = "Accueil et pages de contenu"
 
     def ready(self):
-        from . import content_cache
-        from .frontend_cache import connect_signals
-        from .spreadsheets import protect_admin_exports
+        from caching import content
 
-        connect_signals()
-        content_cache.connect()
-        protect_admin_exports()
+        from .models import PortalSettings, Taxonomy
+
+        # The taxonomies and the portal's settings show on public pages.
+        content.watch(Taxonomy, PortalSettings)

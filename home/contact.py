@@ -10,7 +10,8 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
-from .content_cache import cached
+from caching.content import cached
+
 from .forms import HONEYPOT_FIELD, SUBJECTS, ContactForm, SpamSuspected, new_token
 
 logger = logging.getLogger(__name__)
@@ -20,7 +21,7 @@ SUBJECT_LABELS = dict(SUBJECTS)
 
 def site_contact():
     """{"url": the contact page's address or "", "email": the contact address or ""} of the
-    default site, cached until the content or the settings change (home.content_cache)."""
+    default site, cached until the content or the settings change (caching.content)."""
     return cached("site-contact", _read_site_contact)
 
 

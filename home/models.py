@@ -13,9 +13,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from caching.content import cached, public
+from importing.text import fold
+
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock, FeaturedLinkBlock
-from .content_cache import cached, public
-from .text import fold
 
 
 class BasePage(Page):
@@ -40,7 +41,7 @@ class BasePage(Page):
 
     def route(self, request, path_components):
         """Wagtail's routing, one query per level instead of two: the child's id and type
-        are cached (home.content_cache), then the specific page is read in one query."""
+        are cached (caching.content), then the specific page is read in one query."""
         if not path_components:
             return super().route(request, path_components)
         slug, remaining = path_components[0], path_components[1:]

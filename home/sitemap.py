@@ -13,7 +13,7 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Site, get_page_models
 
-from .content_cache import cached, public
+from caching.content import cached, public
 
 
 def public_url(url):

@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 
-from home.content_cache import public
+from caching.content import public
 from home.models import Theme
 
 from .models import ResourcePage

@@ -1,6 +1,6 @@
 """Bulk import of resources (``manage.py import_resources``): ``ResourceImporter`` turns a
 row into a published ``ResourcePage`` under the library index, matched by title so that a
-second run updates instead of duplicating. The generic machinery is in ``home.importing``.
+second run updates instead of duplicating. The generic machinery is in ``importing.rows``.
 """
 
 import datetime
@@ -12,7 +12,8 @@ from django.utils.text import slugify
 
 from wagtail.models import Collection
 
-from home.importing import (
+from home.models import Audience, Theme
+from importing.rows import (
     Column,
     Outcome,
     PagesByTitleMixin,
@@ -26,7 +27,6 @@ from home.importing import (
     match_terms,
     title_key,
 )
-from home.models import Audience, Theme
 
 from .models import LibraryDocument, LibraryIndexPage, ResourceFile, ResourcePage, ResourceType
 

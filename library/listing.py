@@ -8,7 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.db.models.functions import ExtractYear
 from django.utils.functional import cached_property
 
-from home.content_cache import cached, terms
+from caching.content import cached, terms
 from home.models import Audience, Theme
 from home.params import parse_years, year_options
 
@@ -105,7 +105,7 @@ class ResourceListing:
 
     def facets(self):
         # Four aggregates over every matching resource: the listing's main cost at 10,000
-        # resources, kept until the content changes (home.content_cache).
+        # resources, kept until the content changes (caching.content).
         type_counts, theme_counts, audience_counts, year_counts = cached(
             self._cache_key("facets"), self._facet_counts
         )

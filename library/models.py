@@ -15,12 +15,12 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from caching.content import public
 from home.blocks import BodyStreamBlock
-from home.content_cache import public
 from home.models import Audience, BasePage, SectionIndexPage, Taxonomy, Theme
 from home.relations import as_queryset
-from home.text import fold
 from home.widgets import CheckboxList
+from importing.text import fold
 
 from .listing import ResourceListing
 from .text_extraction import extract_text

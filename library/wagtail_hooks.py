@@ -10,8 +10,8 @@ from wagtail.documents.models import document_served
 from wagtail.models import BaseViewRestriction
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
-from home.database import best_effort_write
 from home.models import Audience, Theme
+from operations.database import best_effort_write
 
 from .models import DownloadCount, LibraryDocument, ResourcePage, ResourceType
 from .reports import DownloadsView, ResourcesToReviewView, UnattachedDocumentsView, is_editorial_staff

@@ -9,9 +9,9 @@ from wagtail.documents import urls as wagtaildocs_urls
 
 from accounts import views as accounts_views
 from home import views as home_views
-from home.health import healthz
 from home.sitemap import PortalSitemap
 from library.views import serve_document
+from operations.health import healthz
 from search import autocomplete as search_autocomplete
 from search import views as search_views
 from search.api import api_router
@@ -47,4 +47,4 @@ if settings.DEBUG:
 urlpatterns += [path("", include(wagtail_urls))]
 
 # A database that refuses writes (read-only, locked) answers the French 503 page, not a 500.
-handler500 = "home.database.server_error"
+handler500 = "operations.database.server_error"

@@ -630,7 +630,7 @@ def search_latency_in_process():
     from django.core.cache import cache
     from django.test import Client
 
-    from home.content_cache import clear_local
+    from caching.content import clear_local
 
     client = Client(HTTP_HOST="127.0.0.1")
     client.get("/recherche/?q=accueil")  # connections, templates

@@ -11,7 +11,7 @@ from functools import lru_cache
 
 import snowballstemmer
 
-from home.text import TYPOGRAPHIC
+from importing.text import TYPOGRAPHIC
 
 # Lucene's French elision articles.
 ELISION = re.compile(r"\b(?:l|m|t|qu|n|s|j|d|c|jusqu|quoiqu|lorsqu|puisqu)'", re.IGNORECASE)

@@ -21,7 +21,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Max, Sum
 from django.utils import timezone
 
-from home.text import fold
+from importing.text import fold
 
 from .models import MAX_LOGGED_QUERY_LENGTH, QueryDailyStat
 from .query import clean_query_string

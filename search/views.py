@@ -6,7 +6,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from wagtail.models import Page, Site
 
-from home.content_cache import cached
+from caching.content import cached
 
 from .query import SearchUnavailable, clean_query_string, has_search_terms
 from .query import search as run_search

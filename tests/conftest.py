@@ -190,11 +190,11 @@ def django_db_setup(django_db_setup):
 
 @pytest.fixture(autouse=True)
 def _fresh_cache():
-    """Each test starts with an empty cache: cached query results (home.content_cache),
+    """Each test starts with an empty cache: cached query results (caching.content),
     routes, rate limits and popular searches never leak from one test into the next."""
     from django.core.cache import caches
 
-    from home.content_cache import clear_local
+    from caching.content import clear_local
 
     def clear():
         for cache in caches.all(initialized_only=True):

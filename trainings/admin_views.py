@@ -33,7 +33,7 @@ from wagtail.log_actions import log
 from wagtail.models import ModelLogEntry
 
 from home.params import parse_int
-from home.spreadsheets import export_refused
+from operations.spreadsheets import export_refused
 
 from .models import EventPage, Registration, Session
 from .registration import RegistrationError, cancel, decide, mark_attendance

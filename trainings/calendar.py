@@ -9,7 +9,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 
-from home.content_cache import public
+from caching.content import public
 
 from .schedule import session_days
 

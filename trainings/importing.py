@@ -5,7 +5,7 @@ and, when the row gives dates, into one of its sessions. Same title = same train
 second run updates instead of duplicating; a training's sessions are matched by their start
 date and time, so re-importing a file does not duplicate them either. A training with
 several sessions takes one row per session, repeating the training's columns. The generic
-machinery is in ``home.importing``; the contract is the same as ``import_resources``."""
+machinery is in ``importing.rows``; the contract is the same as ``import_resources``."""
 
 import datetime
 import re
@@ -16,7 +16,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from accounts.models import Territory
-from home.importing import (
+from home.models import Audience, Theme
+from home.params import parse_int
+from importing.rows import (
     Column,
     Outcome,
     PagesByTitleMixin,
@@ -28,9 +30,7 @@ from home.importing import (
     normalize_label,
     title_key,
 )
-from home.models import Audience, Theme
-from home.params import parse_int
-from home.text import fold
+from importing.text import fold
 
 from .models import Provider, Session, TrainingCatalogPage, TrainingPage
 

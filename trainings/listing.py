@@ -9,7 +9,7 @@ from django.db.models import Exists, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 
 from accounts.models import Territory
-from home.content_cache import cached, public
+from caching.content import cached, public
 from home.models import Theme
 
 from .models import Provider, Session, TrainingPage

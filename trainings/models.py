@@ -19,8 +19,8 @@ from wagtail.models import Orderable
 from wagtail.search import index
 
 from accounts.models import Service, Territory
+from caching.content import public
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
-from home.content_cache import public
 from home.models import Audience, BasePage, SectionIndexPage, Theme
 from home.relations import as_queryset, in_memory
 from home.widgets import CheckboxList

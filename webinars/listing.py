@@ -13,7 +13,7 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from home.content_cache import cached, terms
+from caching.content import cached, terms
 from home.models import Audience, Theme
 from home.params import parse_ints, parse_years, year_options
 from trainings.models import Session, Speaker
@@ -115,7 +115,7 @@ class WebinarListing:
         return theme_counts, audience_counts, speaker_counts, year_counts, speakers
 
     def facets(self):
-        # Four aggregates over the recordings, kept for anonymous visitors (home.content_cache).
+        # Four aggregates over the recordings, kept for anonymous visitors (caching.content).
         theme_counts, audience_counts, speaker_counts, year_counts, speakers = self._cached(
             "facets", self._facet_counts
         )

@@ -40,12 +40,12 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from caching.content import public
 from home.blocks import RICH_TEXT_FEATURES
-from home.content_cache import public
-from home.database import best_effort_write
 from home.models import Audience, BasePage, SectionIndexPage, Theme
 from home.relations import as_queryset
 from home.widgets import CheckboxList
+from operations.database import best_effort_write
 from trainings.models import EventPage
 
 from . import vtt
@@ -264,7 +264,7 @@ class WebinarPage(RoutablePageMixin, EventPage):
 
     @path("video/")
     def serve_video(self, request):
-        from home.storage import signed_url
+        from operations.storage import signed_url
 
         from .files import is_local, ranged_file_response
 
@@ -314,7 +314,7 @@ class WebinarPage(RoutablePageMixin, EventPage):
         load: ``GET`` gives a one-time token (and the CSRF value), then ``POST`` with it counts
         one more play this month. The token is fetched, not written in the page, so that the
         page itself stays the same for every anonymous visitor (and cacheable: see
-        home/middleware.py). No IP, no user, no cookie of ours: only the counter."""
+        caching/headers.py). No IP, no user, no cookie of ours: only the counter."""
         if request.method not in ("GET", "POST"):
             return HttpResponseNotAllowed(["GET", "POST"])
         if (response := refusal(self, request)) is not None:
@@ -376,7 +376,7 @@ class WebinarPage(RoutablePageMixin, EventPage):
         return context
 
     def _video_file_context(self):
-        from home.storage import STORAGE_ERRORS
+        from operations.storage import STORAGE_ERRORS
 
         from .files import content_type_for
 

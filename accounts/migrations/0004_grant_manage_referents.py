@@ -2,7 +2,7 @@
 
 from django.db import migrations
 
-from home.migration_helpers import grant_permissions
+from accounts.permissions import grant_permissions
 
 MANAGE_REFERENTS = ("accounts", "user", "manage_referents", "Peut attribuer ou retirer le statut de référent VIF")
 

@@ -4,7 +4,7 @@ own, given to the ODPE moderators by default; editors keep granting the referent
 
 from django.db import migrations
 
-from home.migration_helpers import grant_permissions
+from accounts.permissions import grant_permissions
 
 MODERATORS = "Modérateurs ODPE"
 EXPORT_REFERENTS = (

@@ -1,7 +1,7 @@
 from django import template
 from django.db.models import Prefetch
 
-from home.content_cache import public
+from caching.content import public
 from library.models import LibraryIndexPage, ResourceFile, ResourcePage
 
 register = template.Library()

@@ -47,6 +47,8 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     # Project apps, from the general to the particular (see STYLE.md).
+    "caching",
+    "operations",
     "home",
     "accounts",
     "library",
@@ -91,8 +93,8 @@ INSTALLED_APPS = [
 
 MIDDLEWARE = [
     # First, so that it sees the response last: after the session, CSRF and locale
-    # middlewares have added their cookies and Vary headers (see home/middleware.py).
-    "home.middleware.PageCacheHeadersMiddleware",
+    # middlewares have added their cookies and Vary headers (see caching/headers.py).
+    "caching.headers.PageCacheHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
@@ -134,7 +136,7 @@ DATABASES = {
     )
 }
 # How long a request waits for a lock held by someone else (a long write, a backup, a
-# migration) before giving up: the visitor then gets the French 503 page (home/database.py)
+# migration) before giving up: the visitor then gets the French 503 page (operations/database.py)
 # at once instead of a page that hangs for half a minute. Seconds; 0 = no limit.
 DATABASE_LOCK_TIMEOUT = float(os.environ.get("DATABASE_LOCK_TIMEOUT", "3"))
 # PostgreSQL only: the longest a single statement may run (seconds; 0 = no limit). Commands
@@ -200,7 +202,7 @@ STORAGES = {
     "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
-# S3 (django-storages) when AWS_STORAGE_BUCKET_NAME is set; see home/storage.py and
+# S3 (django-storages) when AWS_STORAGE_BUCKET_NAME is set; see operations/storage.py and
 # docs/storage.md. Documents, videos and original images are private objects reached only
 # through Django (permission check, then a redirect to a presigned URL valid
 # AWS_QUERYSTRING_EXPIRE seconds); image renditions live under public/, readable by anyone
@@ -217,9 +219,9 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_EXPIRE = int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "300"))
     AWS_S3_FILE_OVERWRITE = False
     _public_domain = os.environ.get("AWS_S3_PUBLIC_DOMAIN", "")
-    STORAGES["default"] = {"BACKEND": "home.storage.PrivateS3Storage"}
+    STORAGES["default"] = {"BACKEND": "operations.storage.PrivateS3Storage"}
     STORAGES["renditions"] = {
-        "BACKEND": "home.storage.PublicS3Storage",
+        "BACKEND": "operations.storage.PublicS3Storage",
         "OPTIONS": {"custom_domain": _public_domain} if _public_domain else {},
     }
     WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
@@ -279,12 +281,12 @@ PAGE_CACHE_EXCLUDED_PATHS = [
     "/healthz",
 ]
 # Besides pages, snippets, settings, documents, images and view restrictions: models whose
-# changes show on public pages (home/frontend_cache.py).
+# changes show on public pages (caching/frontend_cache.py).
 PAGE_CACHE_PURGE_MODELS = ["trainings.Registration", "wagtailmedia.Media"]
 PAGE_CACHE_PURGE_URL = os.environ.get("PAGE_CACHE_PURGE_URL", "").rstrip("/")
 if PAGE_CACHE_PURGE_URL:
     WAGTAILFRONTENDCACHE = {
-        "nginx": {"BACKEND": "home.frontend_cache.NginxPurgeBackend", "LOCATION": PAGE_CACHE_PURGE_URL},
+        "nginx": {"BACKEND": "caching.frontend_cache.NginxPurgeBackend", "LOCATION": PAGE_CACHE_PURGE_URL},
     }
 
 # Wagtail
@@ -293,7 +295,7 @@ WAGTAILADMIN_BASE_URL = SITE_URL
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Local disk: Django streams the file after the permission checks (library/wagtail_hooks.py).
-# S3: the same checks, then a redirect to a short-lived presigned URL (home/storage.py).
+# S3: the same checks, then a redirect to a short-lived presigned URL (operations/storage.py).
 WAGTAILDOCS_SERVE_METHOD = "redirect" if AWS_STORAGE_BUCKET_NAME else "serve_view"
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_WORKFLOW_ENABLED = True
@@ -532,20 +534,20 @@ WEBINAR_CAPTIONS_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
 # portal's own scripts and styles (static/js, static/css: no inline <script>, no on*=
 # handler, no style attribute), nothing is fetched from another origin, and no site may
 # frame them. The Wagtail admin (/admin/) gets its own, relaxed policy from
-# home.security.PortalCSPMiddleware (see ADMIN_CONTENT_SECURITY_POLICY there).
+# operations.security.PortalCSPMiddleware (see ADMIN_CONTENT_SECURITY_POLICY there).
 from csp.constants import NONE, SELF  # noqa: E402
 
 INSTALLED_APPS += ["csp"]
 MIDDLEWARE.insert(
     MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "home.security.PortalCSPMiddleware",
+    "operations.security.PortalCSPMiddleware",
 )
 MIDDLEWARE.insert(
-    MIDDLEWARE.index("home.security.PortalCSPMiddleware") + 1,
-    "home.security.PermissionsPolicyMiddleware",
+    MIDDLEWARE.index("operations.security.PortalCSPMiddleware") + 1,
+    "operations.security.PermissionsPolicyMiddleware",
 )
 # First of all: the request id (X-Request-ID from nginx, or a new one) for the logs.
-MIDDLEWARE.insert(0, "home.logging.RequestIdMiddleware")
+MIDDLEWARE.insert(0, "operations.logging.RequestIdMiddleware")
 
 
 def media_origins():
@@ -614,7 +616,7 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # Logs: LOG_FORMAT=plain (development default) or json (production default: one JSON object
 # per line, with the request id nginx passes in X-Request-ID). No personal data is logged.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
-LOGGING["filters"] = {"request_id": {"()": "home.logging.RequestIdFilter"}}
+LOGGING["filters"] = {"request_id": {"()": "operations.logging.RequestIdFilter"}}
 LOGGING["formatters"]["json"] = {
     "()": "pythonjsonlogger.json.JsonFormatter",
     "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
@@ -623,9 +625,9 @@ LOGGING["formatters"]["json"] = {
 LOGGING["handlers"]["console"]["formatter"] = "json" if LOG_FORMAT == "json" else "plain"
 LOGGING["handlers"]["console"]["filters"] = ["request_id"]
 # A failed search index update (engine down) is recorded, and `reconcile_search_index`
-# (cron) rebuilds the index once the engine answers again: see home/search_sync.py.
+# (cron) rebuilds the index once the engine answers again: see operations/search_sync.py.
 LOGGING["handlers"]["search_index_failures"] = {
-    "class": "home.search_sync.IndexFailureHandler",
+    "class": "operations.search_sync.IndexFailureHandler",
     "level": "ERROR",
 }
 LOGGING["loggers"]["modelsearch.index"] = {"handlers": ["search_index_failures"], "level": "ERROR"}

@@ -53,8 +53,8 @@ elif CACHE_URL.startswith("locmem://"):
 elif CACHE_URL in ("", "db://"):
     CACHES = {
         "default": {
-            # Django's DatabaseCache, hot Wagtail keys kept 5 s in the process (home/cache.py).
-            "BACKEND": "home.cache.LocallyMemoizedDatabaseCache",
+            # Django's DatabaseCache, hot Wagtail keys kept 5 s in the process (caching/backends.py).
+            "BACKEND": "caching.backends.LocallyMemoizedDatabaseCache",
             "LOCATION": "portal_cache",
             "OPTIONS": {"MAX_ENTRIES": int(os.environ.get("CACHE_MAX_ENTRIES", "50000"))},
         }

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def database_cache(settings):
     settings.CACHES = {
-        "default": {"BACKEND": "home.cache.LocallyMemoizedDatabaseCache", "LOCATION": "portal_cache"}
+        "default": {"BACKEND": "caching.backends.LocallyMemoizedDatabaseCache", "LOCATION": "portal_cache"}
     }
     call_command("createcachetable", verbosity=0)
 

@@ -16,7 +16,7 @@ from django.core.management.base import CommandError
 from wagtail.models import Page
 
 from home.demo import ensure_page, get_home_page
-from home.importing import ImportFileError, read_table
+from importing.rows import ImportFileError, read_table
 from library.models import LibraryDocument, LibraryIndexPage, ResourcePage
 
 pytestmark = pytest.mark.django_db

@@ -22,9 +22,9 @@ import library.bench
 import trainings.bench
 import webinars.bench
 from home.demo import ensure_page, get_home_page, stream
-from home.indexing import search_index_paused
 from home.models import ContentPage
 from library.models import LibraryIndexPage, ResourcePage, ToolboxPage
+from operations.indexing import search_index_paused
 from trainings.models import SeminarIndexPage, SeminarPage, TrainingCatalogPage, TrainingPage
 from webinars.models import WebinarIndexPage, WebinarPage
 

@@ -156,7 +156,7 @@ def test_production_keeps_no_state_on_the_app_server(tmp_path):
     result = run_django("portal.settings.production", env, code)
     assert result.returncode == 0, result.stderr
     assert result.stdout.split() == [
-        "home.cache.LocallyMemoizedDatabaseCache",
+        "caching.backends.LocallyMemoizedDatabaseCache",
         "django.contrib.sessions.backends.db",
         "django_tasks_db.DatabaseBackend",
         "whitenoise.storage.CompressedManifestStaticFilesStorage",
@@ -173,7 +173,7 @@ def test_production_logs_are_json_lines_with_the_request_id(tmp_path):
     env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}", "LOG_LEVEL": "INFO"}
     code = (
         "import django, logging; django.setup(); "
-        "from home.logging import request_id_var; request_id_var.set('abc123'); "
+        "from operations.logging import request_id_var; request_id_var.set('abc123'); "
         "logging.getLogger('trainings').warning('Inscription enregistrée')"
     )
     result = run_django("portal.settings.production", env, code)

@@ -4,7 +4,7 @@ but the ``export_registration`` permission that 0002 gave them is withdrawn (REA
 
 from django.db import migrations
 
-from home.migration_helpers import grant_permissions, revoke_permissions
+from accounts.permissions import grant_permissions, revoke_permissions
 
 EDITORS = "Éditeurs ODPE"
 MODERATORS = "Modérateurs ODPE"

@@ -1,7 +1,7 @@
 from django import template
 from django.utils import timezone
 
-from home.content_cache import public
+from caching.content import public
 from trainings.models import Registration, Session, TrainingPage
 
 register = template.Library()

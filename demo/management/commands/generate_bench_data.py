@@ -16,7 +16,7 @@ import library.bench
 import trainings.bench
 import webinars.bench
 from demo.site import build_demo_site
-from home.indexing import search_index_paused
+from operations.indexing import search_index_paused
 from trainings import registration as registration_service
 
 

@@ -9,7 +9,7 @@ from django.core.management.base import BaseCommand, CommandError
 from django.db import transaction
 
 from demo.site import build_demo_site
-from home.indexing import search_index_paused
+from operations.indexing import search_index_paused
 
 
 class Command(BaseCommand):

@@ -5,7 +5,7 @@ prints the report and chooses the exit status."""
 
 from django.core.management.base import CommandError
 
-from home.management_import import ImportCommand
+from importing.command import ImportCommand
 from library.importing import ResourceImporter, get_library_index
 
 HELP = """Importe des ressources dans la bibliothèque depuis un fichier CSV (UTF-8, avec ou sans BOM,

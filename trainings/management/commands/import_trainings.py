@@ -6,7 +6,7 @@ the report and chooses the exit status (the same contract as ``import_resources`
 
 from django.core.management.base import CommandError
 
-from home.management_import import ImportCommand
+from importing.command import ImportCommand
 from trainings.importing import TrainingImporter, get_catalog
 
 HELP = """Importe des formations et leurs sessions dans le catalogue depuis un fichier CSV (UTF-8,

@@ -1,4 +1,4 @@
-"""What a change purges from the page cache (home/frontend_cache.py), without nginx: a
+"""What a change purges from the page cache (caching/frontend_cache.py), without nginx: a
 recording backend stands in for it (the real one is exercised in test_nginx_page_cache)."""
 
 import pytest

@@ -23,7 +23,7 @@ def nginx(live_server, settings, tmp_path):
     (tmp_path / "static").mkdir()
     with nginx_conf.NginxProcess([upstream], tmp_path / "static", prefix=tmp_path / "nginx") as proxy:
         settings.WAGTAILFRONTENDCACHE = {
-            "nginx": {"BACKEND": "home.frontend_cache.NginxPurgeBackend", "LOCATION": proxy.url}
+            "nginx": {"BACKEND": "caching.frontend_cache.NginxPurgeBackend", "LOCATION": proxy.url}
         }
         yield proxy
 

@@ -1,5 +1,5 @@
 """Which responses a shared cache (nginx, a CDN) may keep: the app says it in Cache-Control
-(home/middleware.py). Anonymous public pages: "public, s-maxage"; everything personal,
+(caching/headers.py). Anonymous public pages: "public, s-maxage"; everything personal,
 private, with a form or a search query: never shared."""
 
 import pytest

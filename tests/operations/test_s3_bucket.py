@@ -42,7 +42,7 @@ def test_the_command_refuses_to_run_without_s3(settings):
 
 
 def test_renditions_behind_a_public_domain_get_plain_urls_on_it():
-    from home.storage import PublicS3Storage
+    from operations.storage import PublicS3Storage
 
     storage = PublicS3Storage(custom_domain="medias.vif.example", bucket_name="portail")
     assert (

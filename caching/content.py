@@ -68,16 +68,27 @@ def cached(key, compute, timeout=TIMEOUT):
     return value
 
 
+# Models of the portal's apps whose change shows on public pages (taxonomies, the site
+# settings): each app declares its own with ``watch()`` (home: HomeConfig.ready), so that
+# this module imports none of them.
+_watched = set()
+
+
+def watch(*models):
+    """Bump the content version whenever an instance of one of ``models`` is saved or deleted."""
+    _watched.update(models)
+
+
 def _on_model_change(sender, instance, **kwargs):
+    from wagtail.contrib.settings.models import BaseGenericSetting, BaseSiteSetting
     from wagtail.models import Page, PageViewRestriction
 
-    from .models import PortalSettings, Taxonomy
-
-    if isinstance(instance, PortalSettings) and kwargs.get("created") and _has_defaults(instance):
+    is_setting = isinstance(instance, (BaseSiteSetting, BaseGenericSetting))
+    if is_setting and kwargs.get("created") and _has_defaults(instance):
         # Wagtail creates a site's settings row on first read, with the field defaults: what
         # the pages show does not change (and the first request must not void the cache).
         return
-    if isinstance(instance, (Page, PageViewRestriction, Taxonomy, PortalSettings)):
+    if isinstance(instance, (Page, PageViewRestriction, *_watched)):
         bump_content_version()
 
 

@@ -24,7 +24,7 @@ ENGINE_DOWN = {
         "TIMEOUT": 2,
     }
 }
-RETRY_TASK = "home.search_sync.retry_search_index"
+RETRY_TASK = "operations.search_sync.retry_search_index"
 
 
 def run_worker():
@@ -62,7 +62,7 @@ def test_failed_index_update_is_retried_once_the_engine_answers(site_skeleton, s
 
 
 def test_retries_back_off_and_stop(site_skeleton, settings, caplog):
-    from home import search_sync
+    from operations import search_sync
 
     settings.TASKS = DATABASE_TASKS
     settings.WAGTAILSEARCH_BACKENDS = ENGINE_DOWN

@@ -14,9 +14,9 @@ from django.db.backends.sqlite3.base import DatabaseWrapper as SQLiteWrapper
 from django.test import Client
 
 from accounts.models import User
-from home import health
-from home.database import best_effort_write, refuses_writes
 from library.models import DownloadCount
+from operations import health
+from operations.database import best_effort_write, refuses_writes
 from tests.accounts.test_flows import SIGNUP
 from tests.conftest import read_only_database
 from tests.library.conftest import make_document, make_resource

@@ -10,7 +10,7 @@ import pytest
 
 from django.core.files.storage import FileSystemStorage
 
-from home import health
+from operations import health
 
 pytestmark = pytest.mark.django_db
 

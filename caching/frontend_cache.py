@@ -12,7 +12,7 @@ cheap at this scale: one PURGE per public page (a few hundred), over one keep-al
 connection to the local nginx, after the transaction commits, once per transaction
 however many objects it saved. ngx_cache_purge 2.3 (Debian's libnginx-mod-http-cache-purge)
 has no wildcard purge, hence the list. Addresses with a query string are never cached
-(home/middleware.py), so the list of page addresses (plus their routes without
+(caching/headers.py), so the list of page addresses (plus their routes without
 parameters, e.g. /ressources/flux/) covers everything nginx may hold, together with the
 former addresses of pages that moved, changed slug, were unpublished or deleted.
 
@@ -171,7 +171,7 @@ def subtree_urls_at(page, url_path_before):
     return urls
 
 
-# --- Signal receivers (connected in home.apps) ---------------------------------------------
+# --- Signal receivers (connected in caching.apps) ------------------------------------------
 
 
 def on_page_published(instance, **kwargs):
@@ -206,7 +206,7 @@ def purge_triggering_models():
     models = {get_document_model(), get_image_model(), PageViewRestriction, CollectionViewRestriction}
     models.update(get_snippet_models())
     # Models of other apps that public pages show (e.g. registrations: places left),
-    # named in settings so that home imports none of them.
+    # named in settings so that caching imports none of them.
     models.update(apps.get_model(label) for label in settings.PAGE_CACHE_PURGE_MODELS)
     return models
 
@@ -227,11 +227,11 @@ def on_saved_or_deleted(sender, instance, **kwargs):
 
 
 def connect_signals():
-    page_published.connect(on_page_published, dispatch_uid="home.frontend_cache.published")
-    page_unpublished.connect(on_page_unpublished, dispatch_uid="home.frontend_cache.unpublished")
-    page_slug_changed.connect(on_page_slug_changed, dispatch_uid="home.frontend_cache.slug_changed")
-    pre_page_move.connect(on_pre_page_move, dispatch_uid="home.frontend_cache.pre_move")
-    post_page_move.connect(on_post_page_move, dispatch_uid="home.frontend_cache.post_move")
-    pre_delete.connect(on_pre_delete, dispatch_uid="home.frontend_cache.pre_delete")
-    post_save.connect(on_saved_or_deleted, dispatch_uid="home.frontend_cache.saved")
-    post_delete.connect(on_saved_or_deleted, dispatch_uid="home.frontend_cache.deleted")
+    page_published.connect(on_page_published, dispatch_uid="caching.frontend_cache.published")
+    page_unpublished.connect(on_page_unpublished, dispatch_uid="caching.frontend_cache.unpublished")
+    page_slug_changed.connect(on_page_slug_changed, dispatch_uid="caching.frontend_cache.slug_changed")
+    pre_page_move.connect(on_pre_page_move, dispatch_uid="caching.frontend_cache.pre_move")
+    post_page_move.connect(on_post_page_move, dispatch_uid="caching.frontend_cache.post_move")
+    pre_delete.connect(on_pre_delete, dispatch_uid="caching.frontend_cache.pre_delete")
+    post_save.connect(on_saved_or_deleted, dispatch_uid="caching.frontend_cache.saved")
+    post_delete.connect(on_saved_or_deleted, dispatch_uid="caching.frontend_cache.deleted")

@@ -13,7 +13,7 @@ from wagtail.models import Site
 pytestmark = pytest.mark.django_db
 
 DB_CACHE = {
-    "default": {"BACKEND": "home.cache.LocallyMemoizedDatabaseCache", "LOCATION": "portal_cache_test"},
+    "default": {"BACKEND": "caching.backends.LocallyMemoizedDatabaseCache", "LOCATION": "portal_cache_test"},
 }
 
 

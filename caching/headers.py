@@ -2,7 +2,7 @@
 
 The app decides, the proxy follows: a response a shared cache may keep gets
 ``Cache-Control: public, max-age=0, s-maxage=<PAGE_CACHE_SECONDS>`` (browsers revalidate,
-the proxy keeps it until it expires or a publication purges it, see home/frontend_cache.py);
+the proxy keeps it until it expires or a publication purges it, see caching/frontend_cache.py);
 every other response without a Cache-Control of its own gets Django's never-cache headers.
 
 A response is shared only when nothing in it can depend on who asks:

@@ -1,4 +1,4 @@
-"""home.migration_helpers: the one place where data migrations give or withdraw the
+"""accounts.permissions: the one place where data migrations give or withdraw the
 editorial groups' permissions (accounts 0004 and 0007, trainings 0004)."""
 
 import importlib
@@ -9,7 +9,7 @@ from django.apps import apps
 from django.contrib.auth.models import Group, Permission
 
 from accounts.models import EDITORS_GROUP, MODERATORS_GROUP
-from home.migration_helpers import grant_permissions, revoke_permissions
+from accounts.permissions import grant_permissions, revoke_permissions
 
 pytestmark = pytest.mark.django_db
 

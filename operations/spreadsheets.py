@@ -29,7 +29,7 @@ def safe_row(values):
 
 
 def protect_admin_exports():
-    """Neutralise the CSV cells of every Wagtail admin export (called from HomeConfig.ready)."""
+    """Neutralise the CSV cells of every Wagtail admin export (called from OperationsConfig.ready)."""
     from wagtail.admin.views.mixins import SpreadsheetExportMixin
 
     preprocess = SpreadsheetExportMixin.preprocess_field_value

@@ -15,7 +15,7 @@ from django.conf import settings
 from django.core.files.storage import storages
 from django.core.management.base import BaseCommand, CommandError
 
-from home.storage import PrivateS3Storage, public_read_policy
+from operations.storage import PrivateS3Storage, public_read_policy
 
 PUBLIC_ACCESS_BLOCK = {
     "BlockPublicAcls": True,

@@ -2,7 +2,7 @@
 
 from django.core.management.base import BaseCommand, CommandError
 
-from .importing import ImportFileError
+from .rows import ImportFileError
 
 
 class ImportCommand(BaseCommand):

@@ -26,7 +26,7 @@ from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
-from home.database import refuses_writes, short_lock_wait
+from operations.database import refuses_writes, short_lock_wait
 
 logger = logging.getLogger(__name__)
 
