@@ -1,7 +1,14 @@
-"""Settings shared by every environment.
+"""Settings shared by every environment, read from top to bottom.
 
 Secure by default: everything that differs between a laptop and production
-comes from the environment, and the defaults are the safe ones.
+comes from the environment, and the defaults are the safe ones. dev.py, test.py and
+production.py start from these and override a few names.
+
+Each setting is assigned once (tests/portal/test_settings.py checks it), INSTALLED_APPS and
+MIDDLEWARE are written out in full below, in their final order. Sections: environment,
+applications and middleware, URLs and templates, database, accounts (Django auth and
+allauth), language, files (static, uploads, S3), e-mail, contact form, security headers,
+shared page cache, Wagtail, webinars, search, background tasks, logs.
 """
 
 import os
@@ -10,9 +17,13 @@ from urllib.parse import urlsplit
 
 import dj_database_url
 import dj_email_url
+from csp.constants import NONE, SELF
 
 from django.core.exceptions import ImproperlyConfigured
 
+# ---------------------------------------------------------------------------
+# Environment
+# ---------------------------------------------------------------------------
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 
 # A .env file at the root of the checkout (copied from .env.example), or ENV_FILE, fills
@@ -45,8 +56,11 @@ ALLOWED_HOSTS = getenv_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = getenv_list("CSRF_TRUSTED_ORIGINS")
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# ---------------------------------------------------------------------------
+# Applications and middleware
+# ---------------------------------------------------------------------------
 INSTALLED_APPS = [
-    # Project apps, from the general to the particular (see STYLE.md).
+    # Project apps, from the bottom floor up (see ARCHITECTURE.md).
     "caching",
     "operations",
     "home",
@@ -89,13 +103,28 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "django.contrib.sitemaps",
+    # Accounts: django-allauth (see "Accounts" below).
+    "allauth",
+    "allauth.account",
+    # Content-Security-Policy (django-csp, see "Security" below).
+    "csp",
+    # Background tasks (see "Background tasks" below).
+    "django_tasks",
+    "django_tasks_db",
 ]
 
 MIDDLEWARE = [
-    # First, so that it sees the response last: after the session, CSRF and locale
-    # middlewares have added their cookies and Vary headers (see caching/headers.py).
+    # First of all: the request id (X-Request-ID from nginx, or a new one) for the logs.
+    "operations.logging.RequestIdMiddleware",
+    # Next, so that it sees the response after every other middleware: after the session,
+    # CSRF and locale middlewares have added their cookies and Vary headers (see
+    # caching/headers.py).
     "caching.headers.PageCacheHeadersMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    # (production.py puts WhiteNoise here, right after SecurityMiddleware.)
+    # Content-Security-Policy and Permissions-Policy headers (operations/security.py).
+    "operations.security.PortalCSPMiddleware",
+    "operations.security.PermissionsPolicyMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.locale.LocaleMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -104,8 +133,12 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "wagtail.contrib.redirects.middleware.RedirectMiddleware",
+    "allauth.account.middleware.AccountMiddleware",
 ]
 
+# ---------------------------------------------------------------------------
+# URLs and templates
+# ---------------------------------------------------------------------------
 ROOT_URLCONF = "portal.urls"
 WSGI_APPLICATION = "portal.wsgi.application"
 
@@ -127,14 +160,9 @@ TEMPLATES = [
     },
 ]
 
+# ---------------------------------------------------------------------------
 # Database: SQLite under var/ unless DATABASE_URL says otherwise.
-DATABASES = {
-    "default": dj_database_url.parse(
-        os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'portal.sqlite3'}",
-        conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
-        conn_health_checks=True,
-    )
-}
+# ---------------------------------------------------------------------------
 # How long a request waits for a lock held by someone else (a long write, a backup, a
 # migration) before giving up: the visitor then gets the French 503 page (operations/database.py)
 # at once instead of a page that hangs for half a minute. Seconds; 0 = no limit.
@@ -142,19 +170,27 @@ DATABASE_LOCK_TIMEOUT = float(os.environ.get("DATABASE_LOCK_TIMEOUT", "3"))
 # PostgreSQL only: the longest a single statement may run (seconds; 0 = no limit). Commands
 # that legitimately run long statements can raise it: DATABASE_STATEMENT_TIMEOUT=0 manage.py …
 DATABASE_STATEMENT_TIMEOUT = float(os.environ.get("DATABASE_STATEMENT_TIMEOUT", "30"))
-if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+# The French 503 page's Retry-After (seconds), when the database refuses writes.
+DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "60"))
+
+_database = dj_database_url.parse(
+    os.environ.get("DATABASE_URL") or f"sqlite:///{VAR_DIR / 'portal.sqlite3'}",
+    conn_max_age=int(os.environ.get("CONN_MAX_AGE", "60")),
+    conn_health_checks=True,
+)
+if _database["ENGINE"] == "django.db.backends.sqlite3":
     # Concurrent requests: WAL lets readers run beside a writer, IMMEDIATE
     # takes the write lock at BEGIN (no upgrade deadlock) and the timeout makes
     # simultaneous writers wait (a few seconds at most) instead of failing at once
     # with "database is locked".
-    DATABASES["default"]["CONN_MAX_AGE"] = 0
-    DATABASES["default"]["OPTIONS"] = {
+    _database["CONN_MAX_AGE"] = 0
+    _database["OPTIONS"] = {
         "transaction_mode": "IMMEDIATE",
         "timeout": DATABASE_LOCK_TIMEOUT,
         "init_command": ("PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL; PRAGMA foreign_keys=ON;"),
     }
-elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    _pg_options = DATABASES["default"].setdefault("OPTIONS", {})
+elif _database["ENGINE"] == "django.db.backends.postgresql":
+    _pg_options = _database.setdefault("OPTIONS", {})
     _pg_options["options"] = " ".join(
         filter(
             None,
@@ -165,12 +201,17 @@ elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
             ],
         )
     )
-# The French 503 page's Retry-After (seconds), when the database refuses writes.
-DATABASE_RETRY_AFTER = int(os.environ.get("DATABASE_RETRY_AFTER", "60"))
+DATABASES = {"default": _database}
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
+# ---------------------------------------------------------------------------
+# Accounts: Django's auth with django-allauth, e-mail as the only identifier.
+# ---------------------------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
-AUTHENTICATION_BACKENDS = ["django.contrib.auth.backends.ModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "django.contrib.auth.backends.ModelBackend",
+    "allauth.account.auth_backends.AuthenticationBackend",
+]
 # Django's validators, with French messages that say what to do (accounts/password_validation.py).
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "accounts.password_validation.UserAttributeSimilarityValidator"},
@@ -178,12 +219,64 @@ AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "accounts.password_validation.CommonPasswordValidator"},
     {"NAME": "accounts.password_validation.NumericPasswordValidator"},
 ]
-LOGIN_URL = "accounts:login"
+PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
+# One log-in page for everyone (allauth's, throttled): /compte/connexion/. The Wagtail admin's
+# own form and private pages send visitors there too.
+LOGIN_URL = "account_login"
 LOGIN_REDIRECT_URL = "/"
 LOGOUT_REDIRECT_URL = "/"
 WAGTAIL_FRONTEND_LOGIN_URL = "/compte/connexion/"
+WAGTAILADMIN_LOGIN_URL = "/compte/connexion/"
+WAGTAIL_PASSWORD_RESET_ENABLED = False
 
-# Internationalisation: the public site and the admin speak French.
+ACCOUNT_LOGIN_METHODS = {"email"}
+ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
+ACCOUNT_FORMS = {
+    "signup": "accounts.forms.SignupForm",
+    "login": "accounts.forms.LoginForm",
+    "request_login_code": "accounts.forms.RequestLoginCodeForm",
+    "confirm_login_code": "accounts.forms.ConfirmLoginCodeForm",
+    "reset_password": "accounts.forms.ResetPasswordForm",
+    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
+    "change_password": "accounts.forms.ChangePasswordForm",
+    "set_password": "accounts.forms.SetPasswordForm",
+}
+ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
+ACCOUNT_EMAIL_NOTIFICATIONS = True
+ACCOUNT_SESSION_REMEMBER = False
+# Log-in throttling (django-allauth, through the cache): 5 failures per address within
+# 5 minutes lock that address out for the rest of the window; 10 per minute per IP.
+ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
+# The password lock-out must not let anyone lock a named colleague out: the log-in page
+# offers a one-time code sent to the address (allauth's login by code), which the
+# failed-password counter does not block. Codes have their own limits: 3 requests per
+# minute per address, 3 wrong entries per code, valid 5 minutes.
+ACCOUNT_LOGIN_BY_CODE_ENABLED = True
+ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 5 * 60
+ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
+# The client's address for every per-IP limit above (and allauth's sign-up, log-in and
+# password-reset limits). TRUSTED_PROXY_COUNT = how many proxies of ours stand in front of
+# the app server, each appending the address it saw to X-Forwarded-For (nginx:
+# $proxy_add_x_forwarded_for, deploy/nginx/portal.conf). allauth then takes the entry that
+# many places from the right: the one our proxy wrote, never what the client sent before
+# it. 0 (the default here: runserver, tests, no proxy): X-Forwarded-For is ignored and
+# REMOTE_ADDR is the client. production.py defaults to 1 (the documented nginx).
+ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
+ACCOUNT_USER_MODEL_USERNAME_FIELD = None
+ACCOUNT_UNIQUE_EMAIL = True
+ACCOUNT_EMAIL_VERIFICATION = "mandatory"
+ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
+ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
+ACCOUNT_PREVENT_ENUMERATION = True
+ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Portail VIF Nord] "
+ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
+# A logged-in user sent to the log-in page (e.g. a referent opening /admin/) sees it with
+# an explanation instead of being bounced back, which would loop.
+ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+
+# ---------------------------------------------------------------------------
+# Language: the public site and the admin speak French.
+# ---------------------------------------------------------------------------
 LANGUAGE_CODE = "fr"
 LANGUAGES = [("fr", "Français")]
 TIME_ZONE = "Europe/Paris"
@@ -192,21 +285,21 @@ USE_TZ = True
 WAGTAILADMIN_PERMITTED_LANGUAGES = [("fr", "Français")]
 WAGTAIL_I18N_ENABLED = False
 
-# Static and uploaded files.
+# ---------------------------------------------------------------------------
+# Files: static files, uploads, S3
+# ---------------------------------------------------------------------------
 STATIC_URL = "/static/"
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 STATICFILES_DIRS = [BASE_DIR / "static"]
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
-STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
-    "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
-}
-# S3 (django-storages) when AWS_STORAGE_BUCKET_NAME is set; see operations/storage.py and
-# docs/storage.md. Documents, videos and original images are private objects reached only
-# through Django (permission check, then a redirect to a presigned URL valid
-# AWS_QUERYSTRING_EXPIRE seconds); image renditions live under public/, readable by anyone
-# through the bucket policy, so that their URLs never expire in cached pages.
+DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
+FILE_UPLOAD_PERMISSIONS = 0o644
+# Local disk unless AWS_STORAGE_BUCKET_NAME is set: then S3 (django-storages), see
+# operations/storage.py and docs/storage.md. Documents, videos and original images are private
+# objects reached only through Django (permission check, then a redirect to a presigned URL
+# valid AWS_QUERYSTRING_EXPIRE seconds); image renditions live under public/, readable by
+# anyone through the bucket policy, so that their URLs never expire in cached pages.
 AWS_STORAGE_BUCKET_NAME = os.environ.get("AWS_STORAGE_BUCKET_NAME", "")
 if AWS_STORAGE_BUCKET_NAME:
     AWS_S3_ENDPOINT_URL = os.environ.get("AWS_S3_ENDPOINT_URL") or None
@@ -219,20 +312,24 @@ if AWS_STORAGE_BUCKET_NAME:
     AWS_QUERYSTRING_EXPIRE = int(os.environ.get("AWS_QUERYSTRING_EXPIRE", "300"))
     AWS_S3_FILE_OVERWRITE = False
     _public_domain = os.environ.get("AWS_S3_PUBLIC_DOMAIN", "")
-    STORAGES["default"] = {"BACKEND": "operations.storage.PrivateS3Storage"}
-    STORAGES["renditions"] = {
-        "BACKEND": "operations.storage.PublicS3Storage",
-        "OPTIONS": {"custom_domain": _public_domain} if _public_domain else {},
+    STORAGES = {
+        "default": {"BACKEND": "operations.storage.PrivateS3Storage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+        "renditions": {
+            "BACKEND": "operations.storage.PublicS3Storage",
+            "OPTIONS": {"custom_domain": _public_domain} if _public_domain else {},
+        },
     }
     WAGTAILIMAGES_RENDITION_STORAGE = "renditions"
-# Webinar videos on S3: the presigned URL must outlive a long pause in the player, which
-# keeps seeking with Range requests on the URL it was redirected to.
-WEBINAR_VIDEO_URL_EXPIRE = int(os.environ.get("WEBINAR_VIDEO_URL_EXPIRE", str(3 * 3600)))
+else:
+    STORAGES = {
+        "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+        "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
+    }
 
-DATA_UPLOAD_MAX_NUMBER_FIELDS = 10_000
-FILE_UPLOAD_PERMISSIONS = 0o644
-
+# ---------------------------------------------------------------------------
 # E-mail: console in development, SMTP from EMAIL_URL elsewhere.
+# ---------------------------------------------------------------------------
 EMAIL_URL = os.environ.get("EMAIL_URL", "")
 if EMAIL_URL:
     _email = dj_email_url.parse(EMAIL_URL)
@@ -255,7 +352,9 @@ CONTACT_MIN_SECONDS = int(os.environ.get("CONTACT_MIN_SECONDS", "3"))
 CONTACT_MAX_AGE_SECONDS = int(os.environ.get("CONTACT_MAX_AGE_SECONDS", str(24 * 60 * 60)))
 CONTACT_RATE_LIMITS = os.environ.get("CONTACT_RATE_LIMITS", "20/h/ip,5/h/key")
 
-# Security: safe defaults, relaxed only in dev.py.
+# ---------------------------------------------------------------------------
+# Security: safe defaults, relaxed only in dev.py (production.py adds HTTPS and HSTS).
+# ---------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 SESSION_COOKIE_SECURE = getenv_bool("SECURE_COOKIES", True)
@@ -264,11 +363,74 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 X_FRAME_OPTIONS = "DENY"
 
-# Shared page cache (docs/cache.md): how long nginx (or a CDN) may keep a public page for
-# anonymous visitors; 0 turns it off (every response then says "no-cache"). Publishing,
-# unpublishing, moving or deleting content purges the cache through PAGE_CACHE_PURGE_URL
-# (the nginx that caches, e.g. http://127.0.0.1:8080); unset, nothing is purged and pages
-# age out after PAGE_CACHE_SECONDS.
+
+def media_origins():
+    """Where uploaded files are read from when they live in an S3 bucket (videos and original
+    images: presigned URLs on the bucket's endpoint; renditions: the endpoint or
+    AWS_S3_PUBLIC_DOMAIN), plus CSP_EXTRA_MEDIA_ORIGINS."""
+    origins = getenv_list("CSP_EXTRA_MEDIA_ORIGINS")
+    if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
+        public_domain = os.environ.get("AWS_S3_PUBLIC_DOMAIN", "")
+        endpoint = os.environ.get("AWS_S3_ENDPOINT_URL", "")
+        if public_domain:
+            origins.append(f"https://{public_domain}")
+        if endpoint:
+            parts = urlsplit(endpoint)
+            origins.append(f"{parts.scheme}://{parts.netloc}")
+        else:
+            origins.append("https://*.amazonaws.com")
+    return origins
+
+
+# Content-Security-Policy (django-csp 4): the public pages run only the portal's own scripts
+# and styles (static/js, static/css: no inline <script>, no on*= handler, no style
+# attribute), nothing is fetched from another origin, and no site may frame them. The
+# Wagtail admin (/admin/) gets its own, relaxed policy from operations.security.PortalCSPMiddleware
+# (see admin_policy there).
+_MEDIA_ORIGINS = media_origins()
+CONTENT_SECURITY_POLICY = {
+    "DIRECTIVES": {
+        "default-src": [SELF],
+        "script-src": [SELF],
+        "style-src": [SELF],
+        "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
+        "media-src": [SELF, *_MEDIA_ORIGINS],
+        "font-src": [SELF],
+        "connect-src": [SELF],
+        # An external webinar player (YouTube, Vimeo, PeerTube…) is loaded only when the
+        # visitor asks for it; WebinarPage.serve adds that one player's origin to frame-src.
+        "frame-src": [SELF],
+        "object-src": [NONE],
+        "base-uri": [SELF],
+        "form-action": [SELF],
+        "frame-ancestors": [NONE],
+    }
+}
+# Browser features the portal never uses, switched off for every page (and any frame).
+PERMISSIONS_POLICY = {
+    feature: []
+    for feature in (
+        "accelerometer",
+        "camera",
+        "display-capture",
+        "geolocation",
+        "gyroscope",
+        "magnetometer",
+        "microphone",
+        "midi",
+        "payment",
+        "usb",
+    )
+}
+
+# ---------------------------------------------------------------------------
+# Shared page cache (docs/cache.md)
+# ---------------------------------------------------------------------------
+# How long nginx (or a CDN) may keep a public page for anonymous visitors; 0 turns it off
+# (every response then says "no-cache"). Publishing, unpublishing, moving or deleting
+# content purges the cache through PAGE_CACHE_PURGE_URL (the nginx that caches, e.g.
+# http://127.0.0.1:8080); unset, nothing is purged and pages age out after
+# PAGE_CACHE_SECONDS.
 PAGE_CACHE_SECONDS = int(os.environ.get("PAGE_CACHE_SECONDS", "600"))
 PAGE_CACHE_EXCLUDED_PATHS = [
     "/admin/",
@@ -289,9 +451,13 @@ if PAGE_CACHE_PURGE_URL:
         "nginx": {"BACKEND": "caching.frontend_cache.NginxPurgeBackend", "LOCATION": PAGE_CACHE_PURGE_URL},
     }
 
+# ---------------------------------------------------------------------------
 # Wagtail
+# ---------------------------------------------------------------------------
 WAGTAIL_SITE_NAME = "Portail VIF Nord"
 WAGTAILADMIN_BASE_URL = SITE_URL
+WAGTAILDOCS_DOCUMENT_MODEL = "library.LibraryDocument"
+WAGTAILDOCS_DOCUMENT_FORM_BASE = "library.forms.DocumentForm"
 WAGTAILDOCS_EXTENSIONS = ["csv", "docx", "odt", "ods", "odp", "pdf", "pptx", "rtf", "txt", "xlsx", "zip"]
 WAGTAILDOCS_MAX_UPLOAD_SIZE = 50 * 1024 * 1024
 # Local disk: Django streams the file after the permission checks (library/wagtail_hooks.py).
@@ -301,10 +467,9 @@ WAGTAILIMAGES_MAX_UPLOAD_SIZE = 10 * 1024 * 1024
 WAGTAIL_WORKFLOW_ENABLED = True
 WAGTAIL_MODERATION_ENABLED = True
 WAGTAIL_ENABLE_UPDATE_CHECK = False
-# One log-in page for everyone (throttled by allauth): the admin's own form redirects to it.
-WAGTAILADMIN_LOGIN_URL = "/compte/connexion/"
-WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAILEMBEDS_FINDERS = []  # no third-party embed lookups at run time
+# No avatar fetched from gravatar.com by the admin: nothing leaves for a third party.
+WAGTAIL_GRAVATAR_PROVIDER_URL = None
 WAGTAILADMIN_RICH_TEXT_EDITORS = {
     "default": {
         "WIDGET": "wagtail.admin.rich_text.DraftailRichTextArea",
@@ -312,7 +477,30 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
     }
 }
 
+# ---------------------------------------------------------------------------
+# Trainings and webinars
+# ---------------------------------------------------------------------------
+# Registrations are anonymised this many months after their session (trainings/personal_data.py),
+# by the daily `manage.py purge_registrations`.
+REGISTRATION_RETENTION_MONTHS = int(os.environ.get("REGISTRATION_RETENTION_MONTHS", "24"))
+# Videos are uploaded through wagtailmedia; webinars.media_forms.MediaForm checks their size and
+# that their bytes really are a video. Private webinars' files are served by the page's own
+# routes (webinars/models.py), never by their media URL.
+WAGTAILMEDIA = {
+    "MEDIA_FORM_BASE": "webinars.media_forms.MediaForm",
+    "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm", "ogv", "mov"],
+    "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "oga", "wav"],
+}
+WEBINAR_VIDEO_MAX_UPLOAD_SIZE = int(os.environ.get("WEBINAR_VIDEO_MAX_UPLOAD_SIZE", str(500 * 1024 * 1024)))
+WEBINAR_CAPTIONS_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
+# Webinar videos on S3: the presigned URL must outlive a long pause in the player, which
+# keeps seeking with Range requests on the URL it was redirected to.
+WEBINAR_VIDEO_URL_EXPIRE = int(os.environ.get("WEBINAR_VIDEO_URL_EXPIRE", str(3 * 3600)))
 
+
+# ---------------------------------------------------------------------------
+# Search: the database backend, or OpenSearch/Elasticsearch from SEARCH_URL
+# ---------------------------------------------------------------------------
 def search_timeout(engine):
     """Short timeouts, so that a hanging engine (connections accepted, never answered) holds a
     request about SEARCH_TIMEOUT seconds (read, default 2.5), SEARCH_CONNECT_TIMEOUT (default
@@ -444,190 +632,49 @@ def search_backends_from_url(url):
 SEARCH_URL = os.environ.get("SEARCH_URL", "")
 WAGTAILSEARCH_BACKENDS = search_backends_from_url(SEARCH_URL)
 
+# ---------------------------------------------------------------------------
+# Background tasks (django-tasks)
+# ---------------------------------------------------------------------------
+# Development and tests run them at once, in the request (ImmediateBackend); production.py
+# switches to the database backend and a worker (`manage.py db_worker`). What runs as a
+# task: the training e-mails (trainings.tasks), the search index updates that modelsearch
+# and Wagtail already enqueue on save, and their retries (operations/search_sync.py).
+TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
+
+# ---------------------------------------------------------------------------
+# Logs
+# ---------------------------------------------------------------------------
+# LOG_FORMAT=plain (development default) or json (production default: one JSON object per
+# line, with the request id nginx passes in X-Request-ID). No personal data is logged.
+LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
 LOGGING = {
     "version": 1,
     "disable_existing_loggers": False,
-    "formatters": {"plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"}},
-    "handlers": {"console": {"class": "logging.StreamHandler", "formatter": "plain"}},
+    "formatters": {
+        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+        "json": {
+            "()": "pythonjsonlogger.json.JsonFormatter",
+            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+        },
+    },
+    "filters": {"request_id": {"()": "operations.logging.RequestIdFilter"}},
+    "handlers": {
+        "console": {
+            "class": "logging.StreamHandler",
+            "formatter": "json" if LOG_FORMAT == "json" else "plain",
+            "filters": ["request_id"],
+        },
+        # A failed search index update (engine down) is caught here and retried later, with
+        # a growing delay, as a background task; after the last attempt an error asks for
+        # `manage.py update_index` (operations/search_sync.py).
+        "search_index_failures": {"class": "operations.search_sync.IndexFailureHandler", "level": "ERROR"},
+    },
     "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
     "loggers": {
         "django.request": {"level": "ERROR"},
         "django_tasks": {"level": "WARNING"},
         "wagtail": {"level": os.environ.get("LOG_LEVEL", "WARNING")},
+        "modelsearch.index": {"handlers": ["search_index_failures"], "level": "ERROR"},
     },
 }
-
-# Accounts: django-allauth, e-mail as the only identifier.
-INSTALLED_APPS += ["allauth", "allauth.account"]
-MIDDLEWARE += ["allauth.account.middleware.AccountMiddleware"]
-AUTHENTICATION_BACKENDS = [
-    "django.contrib.auth.backends.ModelBackend",
-    "allauth.account.auth_backends.AuthenticationBackend",
-]
-ACCOUNT_LOGIN_METHODS = {"email"}
-ACCOUNT_SIGNUP_FIELDS = ["email*", "password1*", "password2*"]
-ACCOUNT_FORMS = {
-    "signup": "accounts.forms.SignupForm",
-    "login": "accounts.forms.LoginForm",
-    "request_login_code": "accounts.forms.RequestLoginCodeForm",
-    "confirm_login_code": "accounts.forms.ConfirmLoginCodeForm",
-    "reset_password": "accounts.forms.ResetPasswordForm",
-    "reset_password_from_key": "accounts.forms.ResetPasswordKeyForm",
-    "change_password": "accounts.forms.ChangePasswordForm",
-    "set_password": "accounts.forms.SetPasswordForm",
-}
-ACCOUNT_EMAIL_CONFIRMATION_EXPIRE_DAYS = 3
-ACCOUNT_EMAIL_NOTIFICATIONS = True
-ACCOUNT_SESSION_REMEMBER = False
-# Log-in throttling (django-allauth, through the cache): 5 failures per address within
-# 5 minutes lock that address out for the rest of the window; 10 per minute per IP.
-ACCOUNT_RATE_LIMITS = {"login_failed": "10/m/ip,5/300s/key"}
-# The password lock-out must not let anyone lock a named colleague out: the log-in page
-# offers a one-time code sent to the address (allauth's login by code), which the
-# failed-password counter does not block. Codes have their own limits: 3 requests per
-# minute per address, 3 wrong entries per code, valid 5 minutes.
-ACCOUNT_LOGIN_BY_CODE_ENABLED = True
-ACCOUNT_LOGIN_BY_CODE_TIMEOUT = 5 * 60
-ACCOUNT_LOGIN_BY_CODE_MAX_ATTEMPTS = 3
-# The client's address for every per-IP limit above (and allauth's sign-up, log-in and
-# password-reset limits). TRUSTED_PROXY_COUNT = how many proxies of ours stand in front of
-# the app server, each appending the address it saw to X-Forwarded-For (nginx:
-# $proxy_add_x_forwarded_for, deploy/nginx/portal.conf). allauth then takes the entry that
-# many places from the right: the one our proxy wrote, never what the client sent before
-# it. 0 (the default here: runserver, tests, no proxy): X-Forwarded-For is ignored and
-# REMOTE_ADDR is the client. production.py defaults to 1 (the documented nginx).
-ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "0"))
-PASSWORD_RESET_TIMEOUT = 60 * 60 * 24
-ACCOUNT_USER_MODEL_USERNAME_FIELD = None
-ACCOUNT_UNIQUE_EMAIL = True
-ACCOUNT_EMAIL_VERIFICATION = "mandatory"
-ACCOUNT_LOGIN_ON_EMAIL_CONFIRMATION = True
-ACCOUNT_LOGOUT_ON_PASSWORD_CHANGE = False
-ACCOUNT_PREVENT_ENUMERATION = True
-ACCOUNT_EMAIL_SUBJECT_PREFIX = "[Portail VIF Nord] "
-ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "http"
-LOGIN_URL = "account_login"
-# A logged-in user sent to the log-in page (e.g. a referent opening /admin/) sees it with
-# an explanation instead of being bounced back, which would loop.
-ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
-WAGTAILDOCS_DOCUMENT_MODEL = "library.LibraryDocument"
-WAGTAILDOCS_DOCUMENT_FORM_BASE = "library.forms.DocumentForm"
-REGISTRATION_RETENTION_MONTHS = int(os.environ.get("REGISTRATION_RETENTION_MONTHS", "24"))
-
-# Webinars
-# Videos are uploaded through wagtailmedia; webinars.media_forms.MediaForm checks their size and
-# that their bytes really are a video. Private webinars' files are served by the page's own
-# routes (webinars/models.py), never by their media URL.
-WAGTAILMEDIA = {
-    "MEDIA_FORM_BASE": "webinars.media_forms.MediaForm",
-    "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm", "ogv", "mov"],
-    "AUDIO_EXTENSIONS": ["mp3", "m4a", "ogg", "oga", "wav"],
-}
-WEBINAR_VIDEO_MAX_UPLOAD_SIZE = int(os.environ.get("WEBINAR_VIDEO_MAX_UPLOAD_SIZE", str(500 * 1024 * 1024)))
-WEBINAR_CAPTIONS_MAX_UPLOAD_SIZE = 2 * 1024 * 1024
-
-# ---------------------------------------------------------------------------
-# Operations (issue #8): security headers, background tasks, logs.
-# ---------------------------------------------------------------------------
-
-# Security headers. Content-Security-Policy (django-csp 4): the public pages run only the
-# portal's own scripts and styles (static/js, static/css: no inline <script>, no on*=
-# handler, no style attribute), nothing is fetched from another origin, and no site may
-# frame them. The Wagtail admin (/admin/) gets its own, relaxed policy from
-# operations.security.PortalCSPMiddleware (see ADMIN_CONTENT_SECURITY_POLICY there).
-from csp.constants import NONE, SELF  # noqa: E402
-
-INSTALLED_APPS += ["csp"]
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,
-    "operations.security.PortalCSPMiddleware",
-)
-MIDDLEWARE.insert(
-    MIDDLEWARE.index("operations.security.PortalCSPMiddleware") + 1,
-    "operations.security.PermissionsPolicyMiddleware",
-)
-# First of all: the request id (X-Request-ID from nginx, or a new one) for the logs.
-MIDDLEWARE.insert(0, "operations.logging.RequestIdMiddleware")
-
-
-def media_origins():
-    """Where uploaded files are read from when they live in an S3 bucket (videos and original
-    images: presigned URLs on the bucket's endpoint; renditions: the endpoint or
-    AWS_S3_PUBLIC_DOMAIN), plus CSP_EXTRA_MEDIA_ORIGINS."""
-    origins = getenv_list("CSP_EXTRA_MEDIA_ORIGINS")
-    if os.environ.get("AWS_STORAGE_BUCKET_NAME"):
-        public_domain = os.environ.get("AWS_S3_PUBLIC_DOMAIN", "")
-        endpoint = os.environ.get("AWS_S3_ENDPOINT_URL", "")
-        if public_domain:
-            origins.append(f"https://{public_domain}")
-        if endpoint:
-            parts = urlsplit(endpoint)
-            origins.append(f"{parts.scheme}://{parts.netloc}")
-        else:
-            origins.append("https://*.amazonaws.com")
-    return origins
-
-
-_MEDIA_ORIGINS = media_origins()
-CONTENT_SECURITY_POLICY = {
-    "DIRECTIVES": {
-        "default-src": [SELF],
-        "script-src": [SELF],
-        "style-src": [SELF],
-        "img-src": [SELF, "data:", *_MEDIA_ORIGINS],
-        "media-src": [SELF, *_MEDIA_ORIGINS],
-        "font-src": [SELF],
-        "connect-src": [SELF],
-        # An external webinar player (YouTube, Vimeo, PeerTube…) is loaded only when the
-        # visitor asks for it; WebinarPage.serve adds that one player's origin to frame-src.
-        "frame-src": [SELF],
-        "object-src": [NONE],
-        "base-uri": [SELF],
-        "form-action": [SELF],
-        "frame-ancestors": [NONE],
-    }
-}
-# Browser features the portal never uses, switched off for every page (and any frame).
-PERMISSIONS_POLICY = {
-    feature: []
-    for feature in (
-        "accelerometer",
-        "camera",
-        "display-capture",
-        "geolocation",
-        "gyroscope",
-        "magnetometer",
-        "microphone",
-        "midi",
-        "payment",
-        "usb",
-    )
-}
-# No avatar fetched from gravatar.com by the admin: nothing leaves for a third party.
-WAGTAIL_GRAVATAR_PROVIDER_URL = None
-
-# Background tasks (django-tasks). Development and tests run them at once, in the request
-# (ImmediateBackend); production.py switches to the database backend and a worker
-# (`manage.py db_worker`). What runs as a task: the training e-mails (trainings.tasks) and
-# the search index updates that modelsearch and Wagtail already enqueue on save.
-INSTALLED_APPS += ["django_tasks", "django_tasks_db"]
-TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBackend"}}
-
-# Logs: LOG_FORMAT=plain (development default) or json (production default: one JSON object
-# per line, with the request id nginx passes in X-Request-ID). No personal data is logged.
-LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
-LOGGING["filters"] = {"request_id": {"()": "operations.logging.RequestIdFilter"}}
-LOGGING["formatters"]["json"] = {
-    "()": "pythonjsonlogger.json.JsonFormatter",
-    "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
-    "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
-}
-LOGGING["handlers"]["console"]["formatter"] = "json" if LOG_FORMAT == "json" else "plain"
-LOGGING["handlers"]["console"]["filters"] = ["request_id"]
-# A failed search index update (engine down) is recorded, and `reconcile_search_index`
-# (cron) rebuilds the index once the engine answers again: see operations/search_sync.py.
-LOGGING["handlers"]["search_index_failures"] = {
-    "class": "operations.search_sync.IndexFailureHandler",
-    "level": "ERROR",
-}
-LOGGING["loggers"]["modelsearch.index"] = {"handlers": ["search_index_failures"], "level": "ERROR"}

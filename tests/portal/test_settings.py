@@ -1,9 +1,12 @@
 """Settings come from the environment; production refuses unsafe defaults."""
 
+import ast
 import json
 import os
+import re
 import subprocess
 import sys
+from collections import Counter
 from pathlib import Path
 
 import pytest
@@ -249,3 +252,132 @@ def test_a_dotenv_file_fills_in_what_the_environment_does_not_set(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert result.stdout.split()[0] == "https://env.example", "the environment wins over the file"
+
+
+# base.py read from top to bottom: each setting assigned once, the app and middleware lists
+# written out in one statement each, and no comment naming a file or command that is gone.
+BASE_PY = ROOT / "portal" / "settings" / "base.py"
+
+
+def _is_setting(name):
+    return name.isupper()
+
+
+def _assigned_names(target):
+    if isinstance(target, ast.Name):
+        yield target.id
+    elif isinstance(target, ast.Tuple | ast.List):
+        for element in target.elts:
+            yield from _assigned_names(element)
+
+
+def _assignment_counts(statements):
+    """How many times each UPPERCASE name is assigned by these module-level statements. The
+    branches of an ``if``/``else`` are alternatives: a name set in both counts once."""
+    counts = Counter()
+    for statement in statements:
+        if isinstance(statement, ast.Assign):
+            for target in statement.targets:
+                counts.update(name for name in _assigned_names(target) if _is_setting(name))
+        elif isinstance(statement, ast.AnnAssign | ast.AugAssign):
+            counts.update(name for name in _assigned_names(statement.target) if _is_setting(name))
+        elif isinstance(statement, ast.If):
+            counts.update(_assignment_counts(statement.body) | _assignment_counts(statement.orelse))
+        elif isinstance(statement, ast.For | ast.While | ast.With | ast.Try):
+            for block in ("body", "orelse", "finalbody"):
+                counts.update(_assignment_counts(getattr(statement, block, [])))
+            for handler in getattr(statement, "handlers", []):
+                counts.update(_assignment_counts(handler.body))
+    return counts
+
+
+def _later_changes(tree):
+    """Statements that change a setting after it was assigned: ``X += …``, ``X[…] = …``,
+    ``X.insert/append/extend/update/setdefault(…)``, ``del X[…]``, at module level (functions
+    are not settings)."""
+    mutators = {"insert", "append", "extend", "update", "setdefault", "pop", "remove", "clear"}
+
+    def root_name(node):
+        while isinstance(node, ast.Subscript | ast.Attribute):
+            node = node.value
+        return node.id if isinstance(node, ast.Name) else None
+
+    changes = []
+    module_nodes = [
+        node
+        for statement in tree.body
+        if not isinstance(statement, ast.FunctionDef | ast.ClassDef)
+        for node in ast.walk(statement)
+    ]
+    for node in module_nodes:
+        if isinstance(node, ast.AugAssign) and _is_setting(root_name(node.target) or ""):
+            changes.append((node.lineno, ast.unparse(node)))
+        elif isinstance(node, ast.Assign | ast.Delete):
+            for target in node.targets:
+                if isinstance(target, ast.Subscript) and _is_setting(root_name(target) or ""):
+                    changes.append((node.lineno, ast.unparse(node)))
+        elif (
+            isinstance(node, ast.Call)
+            and isinstance(node.func, ast.Attribute)
+            and node.func.attr in mutators
+            and _is_setting(root_name(node.func.value) or "")
+        ):
+            changes.append((node.lineno, ast.unparse(node)))
+    return changes
+
+
+def test_the_duplicate_counter_sees_duplicates():
+    """The check below is not vacuous: it finds the kinds of repetition base.py used to have."""
+    tree = ast.parse(
+        "LOGIN_URL = 'a'\nif X:\n    MAIL = 1\nelse:\n    MAIL = 2\nLOGIN_URL = 'b'\n"
+        "INSTALLED_APPS = []\nINSTALLED_APPS += ['csp']\nMIDDLEWARE = []\nMIDDLEWARE.insert(0, 'm')\n"
+        "LOGGING = {}\nLOGGING['filters'] = {}\n"
+    )
+    counts = _assignment_counts(tree.body)
+    assert {name for name, count in counts.items() if count > 1} == {"LOGIN_URL", "INSTALLED_APPS"}
+    assert [line for line, _ in _later_changes(tree)] == [8, 10, 12]
+
+
+def test_each_setting_is_assigned_once_in_base():
+    tree = ast.parse(BASE_PY.read_text(encoding="utf-8"))
+    twice = {name: count for name, count in _assignment_counts(tree.body).items() if count > 1}
+    assert twice == {}, f"settings assigned more than once in base.py: {twice}"
+
+
+def test_settings_are_not_patched_after_they_are_assigned_in_base():
+    """INSTALLED_APPS and MIDDLEWARE are each one list in their final order, LOGGING and
+    STORAGES one dict: read where they are written, nothing appended further down."""
+    tree = ast.parse(BASE_PY.read_text(encoding="utf-8"))
+    assert _later_changes(tree) == []
+
+
+def test_installed_apps_and_middleware_are_one_statement_each():
+    tree = ast.parse(BASE_PY.read_text(encoding="utf-8"))
+    for name in ("INSTALLED_APPS", "MIDDLEWARE"):
+        [statement] = [
+            node
+            for node in tree.body
+            if isinstance(node, ast.Assign) and any(getattr(t, "id", None) == name for t in node.targets)
+        ]
+        assert isinstance(statement.value, ast.List), f"{name} is a literal list"
+        assert all(isinstance(item, ast.Constant) for item in statement.value.elts)
+        assert [item.value for item in statement.value.elts] == list(getattr(settings, name)), (
+            f"settings.{name} is exactly the list written in base.py"
+        )
+
+
+def test_base_names_only_files_and_commands_that_exist():
+    """A comment in base.py that points at a file (home/storage.py, docs/cache.md…) or at a
+    ``manage.py`` command points at something that exists."""
+    from django.core.management import get_commands
+
+    text = BASE_PY.read_text(encoding="utf-8")
+    paths = set(re.findall(r"\b[a-z_]+(?:/[\w.-]+)+\.(?:py|md|conf)\b", text))
+    assert paths, "the pattern still finds the files base.py names"
+    missing = sorted(path for path in paths if not (ROOT / path).exists())
+    assert missing == [], f"base.py names files that do not exist: {missing}"
+    # Commands: `manage.py name …` or a bare `name` between backquotes.
+    commands = set(re.findall(r"(?<!`)`(?:manage\.py )?([a-z][a-z0-9_]+)(?: [^`]*)?`(?!`)", text))
+    assert {"db_worker", "update_index", "purge_registrations"} <= commands
+    unknown = sorted(commands - set(get_commands()))
+    assert unknown == [], f"base.py names manage.py commands that do not exist: {unknown}"
