@@ -43,9 +43,10 @@ lint: install ## ruff (lint + format check)
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
 
-checks: install ## Django system checks and migrations drift
+checks: install ## Django system checks, migrations drift, import direction (ARCHITECTURE.md)
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) check --fail-level WARNING
 	DJANGO_SETTINGS_MODULE=portal.settings.test $(MANAGE) makemigrations --check --dry-run
+	$(BIN)/lint-imports --no-cache
 
 # pytest-xdist: one worker per core (PYTEST_WORKERS=0 runs in one process, e.g. to debug).
 PYTEST_WORKERS ?= auto

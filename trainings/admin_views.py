@@ -253,6 +253,9 @@ ACTIONS = OrderedDict((action.slug, action) for action in (Accept(), Refuse(), P
 
 
 # --- Helpers for modeladmin ---------------------------------------------------------------
+# Only what wagtail-modeladmin does not do itself: digits-only object URLs, the attendance
+# sheet's address, permissions that follow view_registration rather than "any permission on
+# the model", the action buttons, and French labels where modeladmin's would be wrong.
 
 
 class NumericPkURLHelper(AdminURLHelper):
@@ -271,19 +274,23 @@ class SessionURLHelper(NumericPkURLHelper):
         return super().get_action_url_pattern(action)
 
 
-class RegistrationPermissionHelper(PermissionHelper):
-    def user_can_list(self, user):
+class BackOfficePermissionHelper(PermissionHelper):
+    """Whoever may see the registrations (``view_registration``) sees the lists, and the
+    details where there are some (modeladmin's ``user_can_list`` and ``user_can_inspect_obj``
+    ask this method). Nothing is created or edited here: people register from the site,
+    statuses change through the actions (which apply the rules), sessions with their page."""
+
+    def user_has_any_permissions(self, user):
         return user.has_perm("trainings.view_registration")
 
     def user_can_create(self, user):
-        return False  # people register from the site
-
-    def user_can_inspect_obj(self, user, obj):
-        return self.inspect_view_enabled and self.user_can_list(user)
+        return False
 
     def user_can_edit_obj(self, user, obj):
-        return False  # statuses change through the actions, which apply the rules
+        return False
 
+
+class RegistrationPermissionHelper(BackOfficePermissionHelper):
     def user_can_delete_obj(self, user, obj):
         # Deleting an active registration would free a place without promoting anyone:
         # cancel it first.
@@ -300,27 +307,11 @@ class RegistrationPermissionHelper(PermissionHelper):
         return self.user_can_list(user) and user.has_perm("trainings.change_registration")
 
 
-class SessionPermissionHelper(PermissionHelper):
-    """Sessions are edited with their page; here they are only listed, for whoever may see
-    the registrations."""
+class SessionPermissionHelper(BackOfficePermissionHelper):
+    """Sessions are only listed here: no permission of their own to grant to groups."""
 
     def get_all_model_permissions(self):
         return super().get_all_model_permissions().none()
-
-    def user_can_list(self, user):
-        return user.has_perm("trainings.view_registration")
-
-    def user_can_create(self, user):
-        return False
-
-    def user_can_inspect_obj(self, user, obj):
-        return False
-
-    def user_can_edit_obj(self, user, obj):
-        return False
-
-    def user_can_delete_obj(self, user, obj):
-        return False
 
 
 class RegistrationURLFinder(ModelAdminURLFinder):
@@ -332,7 +323,16 @@ class RegistrationURLFinder(ModelAdminURLFinder):
         return None
 
 
-class RegistrationButtonHelper(ButtonHelper):
+class LinkButtonHelper(ButtonHelper):
+    def link_button(self, url, label, title, classnames_add=None):
+        classnames = ["button-secondary", *(classnames_add or [])]
+        return {"url": url, "label": label, "classname": self.finalise_classname(classnames), "title": title}
+
+
+class RegistrationButtonHelper(LinkButtonHelper):
+    """Details, the actions that apply now, delete (an inactive record), history; each link
+    brings the user back to the list as they left it (``next``)."""
+
     action_classnames = {"accepter": [], "refuser": ["no"], "annuler": ["no"]}
 
     @cached_property
@@ -350,74 +350,53 @@ class RegistrationButtonHelper(ButtonHelper):
 
     def delete_button(self, pk, classnames_add=None, classnames_exclude=None):
         button = super().delete_button(pk, classnames_add, classnames_exclude)
-        button.update(label="Supprimer", title="Supprimer cette inscription")
+        button["title"] = "Supprimer cette inscription"  # modeladmin's: "Supprimer ce inscription"
         return button
-
-    def action_button(self, obj, action, classnames_add=None):
-        classnames = [
-            "button-secondary",
-            *self.action_classnames.get(action.slug, []),
-            *(classnames_add or []),
-        ]
-        return {
-            "url": with_next(self.url_helper.get_action_url(action.slug, quote(obj.pk)), self.next_url),
-            "label": action.label,
-            "classname": self.finalise_classname(classnames),
-            "title": f"{action.title} : {person_name(obj)}",
-        }
 
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
         exclude = exclude or []
-        buttons = super().get_buttons_for_obj(
-            obj,
-            exclude=[*exclude, "delete"],
-            classnames_add=classnames_add,
-            classnames_exclude=classnames_exclude,
-        )
-        if self.permission_helper.user_can_manage(self.request.user):
+        user = self.request.user
+        # modeladmin's buttons (details; never edit), without delete, which comes last.
+        buttons = super().get_buttons_for_obj(obj, [*exclude, "delete"], classnames_add, classnames_exclude)
+        if self.permission_helper.user_can_manage(user):
             buttons += [
-                self.action_button(obj, action, classnames_add)
+                self.link_button(
+                    with_next(self.url_helper.get_action_url(action.slug, quote(obj.pk)), self.next_url),
+                    action.label,
+                    f"{action.title} : {person_name(obj)}",
+                    [*self.action_classnames.get(action.slug, []), *(classnames_add or [])],
+                )
                 for action in ACTIONS.values()
                 if action.slug not in exclude and action.is_available(obj)
             ]
-        if "delete" not in exclude and self.permission_helper.user_can_delete_obj(self.request.user, obj):
+        if "delete" not in exclude and self.permission_helper.user_can_delete_obj(user, obj):
             buttons.append(self.delete_button(obj.pk, classnames_add, classnames_exclude))
-        if isinstance(self.view, InspectView) and self.view.model_admin.history_view_enabled:
+        if isinstance(self.view, InspectView):
             buttons.append(
-                {
-                    "url": self.url_helper.get_action_url("history", quote(obj.pk)),
-                    "label": "Historique",
-                    "classname": self.finalise_classname(["button-secondary"]),
-                    "title": "Qui a fait quoi sur cette inscription",
-                }
+                self.link_button(
+                    self.url_helper.get_action_url("history", quote(obj.pk)),
+                    "Historique",
+                    "Qui a fait quoi sur cette inscription",
+                )
             )
         return buttons
 
-    def get_primary_button(self, obj):
-        if self.permission_helper.user_can_inspect_obj(self.request.user, obj):
-            return self.inspect_button(obj.pk)
-        return None
 
-
-class SessionButtonHelper(ButtonHelper):
+class SessionButtonHelper(LinkButtonHelper):
     def sheet_button(self, obj, classnames_add=None):
-        return {
-            "url": self.url_helper.get_action_url("emargement", quote(obj.pk)),
-            "label": "Feuille d'émargement",
-            "classname": self.finalise_classname(["button-secondary", *(classnames_add or [])]),
-            "title": "Feuille d'émargement imprimable",
-        }
-
-    def registrations_button(self, obj, classnames_add=None):
-        return {
-            "url": registrations_of_session_url(obj),
-            "label": "Inscriptions",
-            "classname": self.finalise_classname(["button-secondary", *(classnames_add or [])]),
-            "title": "Les inscriptions à cette session",
-        }
+        url = self.url_helper.get_action_url("emargement", quote(obj.pk))
+        return self.link_button(
+            url, "Feuille d'émargement", "Feuille d'émargement imprimable", classnames_add
+        )
 
     def get_buttons_for_obj(self, obj, exclude=None, classnames_add=None, classnames_exclude=None):
-        return [self.sheet_button(obj, classnames_add), self.registrations_button(obj, classnames_add)]
+        registrations = self.link_button(
+            registrations_of_session_url(obj),
+            "Inscriptions",
+            "Les inscriptions à cette session",
+            classnames_add,
+        )
+        return [self.sheet_button(obj, classnames_add), registrations]
 
     def get_primary_button(self, obj):
         return self.sheet_button(obj)

@@ -3,6 +3,8 @@ of registrations (wagtail-modeladmin, menu "Inscriptions"): the list of registra
 filters, search, details, actions and exports, and the list of sessions with their counts
 and printable attendance sheets. The views and helpers live in ``admin_views.py``."""
 
+from functools import partial
+
 from wagtail_modeladmin.options import ModelAdmin, ModelAdminGroup, modeladmin_register
 
 from django.contrib.admin import display
@@ -71,7 +73,30 @@ hooks.register("register_admin_viewset", TrainingSnippetsGroup)
 # --- Registrations --------------------------------------------------------------------------
 
 
-class RegistrationAdmin(ModelAdmin):
+class BackOfficeAdmin(ModelAdmin):
+    """modeladmin with only the views named in ``views`` (no create or edit view: those URLs
+    stay 404), plus ``extra_views()`` ({action: view}), each at modeladmin's URL for that
+    action. Registrations and sessions are records, not content: no reference index rows."""
+
+    views = ("index",)
+
+    def extra_views(self):
+        return {}
+
+    def get_admin_urls_for_registration(self):
+        helper = self.url_helper
+        names = {helper.get_action_url_name(action) for action in self.views}
+        extra = [
+            re_path(helper.get_action_url_pattern(action), view, name=helper.get_action_url_name(action))
+            for action, view in self.extra_views().items()
+        ]
+        return (*(url for url in super().get_admin_urls_for_registration() if url.name in names), *extra)
+
+    def register_indexing(self):
+        pass
+
+
+class RegistrationAdmin(BackOfficeAdmin):
     model = Registration
     base_url_path = "inscriptions"
     menu_label = "Inscriptions"
@@ -86,6 +111,7 @@ class RegistrationAdmin(ModelAdmin):
     index_template_name = "trainings/admin/modeladmin_index.html"
     inspect_template_name = "trainings/admin/registration_inspect.html"
     inspect_view_enabled = True
+    views = ("index", "inspect", "history", "delete")
     list_per_page = 50
     ordering = ("-created_at",)
 
@@ -217,46 +243,11 @@ class RegistrationAdmin(ModelAdmin):
     # change through the actions); one URL per action.
 
     def action_view(self, request, instance_pk, action):
-        if action not in ACTIONS:  # the URL pattern only lets known actions through
-            raise ValueError(action)
-        return RegistrationActionView.as_view(
-            model_admin=self, instance_pk=instance_pk, action=ACTIONS[action]
-        )(request)
+        view = RegistrationActionView.as_view(model_admin=self, instance_pk=instance_pk, action=action)
+        return view(request)
 
-    def get_admin_urls_for_registration(self):
-        helper = self.url_helper
-        urls = [
-            re_path(
-                helper.get_action_url_pattern("index"),
-                self.index_view,
-                name=helper.get_action_url_name("index"),
-            ),
-            re_path(
-                helper.get_action_url_pattern("inspect"),
-                self.inspect_view,
-                name=helper.get_action_url_name("inspect"),
-            ),
-            re_path(
-                helper.get_action_url_pattern("history"),
-                self.history_view,
-                name=helper.get_action_url_name("history"),
-            ),
-            re_path(
-                helper.get_action_url_pattern("delete"),
-                self.delete_view,
-                name=helper.get_action_url_name("delete"),
-            ),
-        ]
-        for slug in ACTIONS:
-            urls.append(
-                re_path(
-                    helper.get_action_url_pattern(slug),
-                    self.action_view,
-                    {"action": slug},
-                    name=helper.get_action_url_name(slug),
-                )
-            )
-        return tuple(urls)
+    def extra_views(self):
+        return {slug: partial(self.action_view, action=action) for slug, action in ACTIONS.items()}
 
     def register_admin_url_finders(self):
         finder = type(
@@ -266,11 +257,8 @@ class RegistrationAdmin(ModelAdmin):
         )
         register_admin_url_finder(self.model, finder)
 
-    def register_indexing(self):
-        pass  # registrations are records, not content: no reference index rows for them
 
-
-class SessionAdmin(ModelAdmin):
+class SessionAdmin(BackOfficeAdmin):
     model = Session
     base_url_path = "inscriptions/sessions"
     menu_label = "Sessions"
@@ -338,29 +326,14 @@ class SessionAdmin(ModelAdmin):
     def attended(self, session):
         return session.attended_count
 
+    def extra_views(self):
+        return {"emargement": self.attendance_sheet_view}
+
     def attendance_sheet_view(self, request, instance_pk):
         return AttendanceSheetView.as_view(model_admin=self, instance_pk=instance_pk)(request)
 
-    def get_admin_urls_for_registration(self):
-        helper = self.url_helper
-        return (
-            re_path(
-                helper.get_action_url_pattern("index"),
-                self.index_view,
-                name=helper.get_action_url_name("index"),
-            ),
-            re_path(
-                helper.get_action_url_pattern("emargement"),
-                self.attendance_sheet_view,
-                name=helper.get_action_url_name("emargement"),
-            ),
-        )
-
     def register_admin_url_finders(self):
         pass  # sessions are edited with their page
-
-    def register_indexing(self):
-        pass
 
 
 class RegistrationsGroup(ModelAdminGroup):
