@@ -47,6 +47,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
 INSTALLED_APPS = [
     # Project apps, from the general to the particular (see STYLE.md).
+    "access",
     "home",
     "accounts",
     "library",
