@@ -35,3 +35,8 @@ def restrict_collection_to_referents(collection):
         )
         restriction.groups.set(toolbox_groups())
     return restriction
+
+
+def is_editorial_staff(user):
+    """ODPE editors and moderators (and superusers), active: the admin reports' audience."""
+    return user.is_active and getattr(user, "is_editorial_staff", False)

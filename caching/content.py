@@ -109,23 +109,6 @@ def connect():
     post_delete.connect(_on_model_change, dispatch_uid="content_cache_delete")
 
 
-def public(queryset):
-    """``queryset.public()`` without its query: the restricted sections' paths are cached
-    (a view restriction's change bumps the content version)."""
-    from django.db.models import Q
-
-    from wagtail.models import PageViewRestriction
-
-    paths = cached(
-        "restricted-paths",
-        lambda: list(PageViewRestriction.objects.values_list("page__path", flat=True).distinct()),
-    )
-    private = Q()
-    for path in paths:
-        private |= Q(path__startswith=path)
-    return queryset.exclude(private) if paths else queryset
-
-
 def terms(model):
     """A taxonomy's terms by slug, in their order, cached (a term's change bumps the version)."""
     return {

@@ -10,6 +10,7 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
+from access.rules import exclude_restricted
 from caching.content import cached
 
 from .forms import HONEYPOT_FIELD, SUBJECTS, ContactForm, SpamSuspected, new_token
@@ -33,7 +34,9 @@ def _read_site_contact():
     site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
     if site is None:
         return {"url": "", "email": ""}
-    page = ContactPage.objects.live().public().descendant_of(site.root_page, inclusive=True).first()
+    page = (
+        exclude_restricted(ContactPage.objects.live()).descendant_of(site.root_page, inclusive=True).first()
+    )
     return {
         "url": page.get_url() if page is not None else "",
         "email": PortalSettings.for_site(site).contact_email,

@@ -13,7 +13,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
-from caching.content import cached, public
+from access.rules import exclude_restricted
+from caching.content import cached
 from importing.text import fold
 
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock, FeaturedLinkBlock
@@ -245,7 +246,7 @@ class SectionIndexPage(BasePage):
         abstract = True
 
     def get_listing_queryset(self, request):
-        return public(self.get_children().live()).specific().order_by("-first_published_at")
+        return exclude_restricted(self.get_children().live()).specific().order_by("-first_published_at")
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

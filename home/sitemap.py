@@ -13,7 +13,8 @@ from django.contrib.contenttypes.models import ContentType
 from wagtail.contrib.sitemaps.sitemap_generator import Sitemap
 from wagtail.models import Site, get_page_models
 
-from caching.content import cached, public
+from access.rules import exclude_restricted
+from caching.content import cached
 
 
 def public_url(url):
@@ -55,7 +56,7 @@ def _build_tree(root):
         content_type.pk for content_type in ContentType.objects.get_for_models(*listing_models()).values()
     }
     rows = (
-        public(root.get_descendants(inclusive=True).live())
+        exclude_restricted(root.get_descendants(inclusive=True).live())
         .order_by("path")
         .values_list("path", "title", "url_path", "content_type_id")
     )

@@ -4,7 +4,7 @@ from django.contrib.syndication.views import Feed
 from django.http import Http404
 from django.utils.feedgenerator import Atom1Feed
 
-from caching.content import public
+from access.rules import exclude_restricted
 from home.models import Theme
 
 from .models import ResourcePage
@@ -39,7 +39,7 @@ class ResourcesFeed(Feed):
 
     def items(self, theme):
         resources = (
-            public(ResourcePage.objects.live())
+            exclude_restricted(ResourcePage.objects.live())
             .descendant_of(self.library_page)
             .select_related("resource_type")
             .order_by("-published_on", "-first_published_at")

@@ -8,6 +8,7 @@ from django.db.models import Count, Exists, OuterRef, Prefetch
 from django.db.models.functions import ExtractYear
 from django.utils.functional import cached_property
 
+from access.rules import exclude_restricted
 from caching.content import cached, terms
 from home.models import Audience, Theme
 from home.params import parse_years, year_options
@@ -61,17 +62,10 @@ class ResourceListing:
         # Resources restricted on their own stay hidden. In a restricted section (the
         # toolbox) the visitor has already passed the section's restriction, which
         # .public() would apply again to every child.
-        return resources.exclude(pk__in=self._restricted_ids(resources))
+        return exclude_restricted(resources, within=self.page)
 
     def base_queryset(self):
         return self._base.all()
-
-    def _restricted_ids(self, resources):
-        from wagtail.models import PageViewRestriction
-
-        # Every restricted page's id (a handful): cheaper than restricting the subquery to
-        # this listing's children, which would scan the page tree a second time.
-        return PageViewRestriction.objects.values("page_id")
 
     def filtered(self, skip=None):
         resources = self.base_queryset()

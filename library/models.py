@@ -15,7 +15,7 @@ from wagtail.fields import StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from caching.content import public
+from access.rules import exclude_restricted
 from home.blocks import BodyStreamBlock
 from home.models import Audience, BasePage, SectionIndexPage, Taxonomy, Theme
 from home.relations import as_queryset
@@ -218,7 +218,7 @@ class ResourcePage(BasePage):
         context = super().get_context(request, *args, **kwargs)
         context["files"] = self.files.select_related("document")
         context["related"] = (
-            public(as_queryset(self.related_resources).live())
+            exclude_restricted(as_queryset(self.related_resources).live())
             .select_related("resource_type")
             .order_by("title")
         )

@@ -3,7 +3,6 @@ attached to any resource, and downloads per document."""
 
 import django_filters
 
-from django.core.exceptions import PermissionDenied
 from django.db.models import IntegerField, OuterRef, Subquery, Sum
 from django.db.models.functions import Coalesce
 from django.urls import reverse
@@ -11,27 +10,11 @@ from django.utils import timezone
 
 from wagtail.admin.filters import WagtailFilterSet
 from wagtail.admin.ui.tables import Column, DateColumn, NumberColumn, TitleColumn
-from wagtail.admin.views.reports import ReportView
 
 from home.models import Theme
+from home.reports import EditorialReportView
 
 from .models import DownloadCount, LibraryDocument, ResourcePage, ResourceType
-
-
-def is_editorial_staff(user):
-    return user.is_active and getattr(user, "is_editorial_staff", False)
-
-
-class EditorialReportView(ReportView):
-    header_icon = "doc-full"
-
-    def dispatch(self, request, *args, **kwargs):
-        if not is_editorial_staff(request.user):
-            raise PermissionDenied
-        return super().dispatch(request, *args, **kwargs)
-
-    def get_filename(self):
-        return f"{self.filename_prefix}-{timezone.localdate().isoformat()}"
 
 
 class ReviewFilterSet(WagtailFilterSet):

@@ -1,20 +1,18 @@
 from django.db.models import F
-from django.template.response import TemplateResponse
 from django.urls import include, path, reverse
 from django.utils import timezone
 
 from wagtail import hooks
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.viewsets.pages import PageListingViewSet
 from wagtail.documents.models import document_served
-from wagtail.models import BaseViewRestriction
 from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.models import Audience, Theme
+from home.reports import EditorialMenuItem
 from operations.database import best_effort_write
 
 from .models import DownloadCount, LibraryDocument, ResourcePage, ResourceType
-from .reports import DownloadsView, ResourcesToReviewView, UnattachedDocumentsView, is_editorial_staff
+from .reports import DownloadsView, ResourcesToReviewView, UnattachedDocumentsView
 
 
 class ThemeViewSet(SnippetViewSet):
@@ -68,42 +66,6 @@ class ResourceListingViewSet(PageListingViewSet):
 hooks.register("register_admin_viewset", ResourceListingViewSet)
 
 
-@hooks.register("before_serve_document", order=-10)
-def protect_private_documents(document, request):
-    """Files follow the privacy of what they belong to.
-
-    - A document in a restricted collection, requested by a logged-in user outside the
-      allowed groups, gets a clear 403 page (Wagtail's own check would send them to the
-      log-in page again, a loop). Anonymous visitors are left to Wagtail's redirect.
-    - A document in a public collection but attached only to resources the visitor may not
-      see (a toolbox tool uploaded to the wrong collection) is refused too: guessing its
-      URL must not reveal it."""
-    for restriction in document.collection.get_view_restrictions():
-        if not restriction.accept_request(request):
-            if restriction.restriction_type == BaseViewRestriction.GROUPS and request.user.is_authenticated:
-                return forbidden(request, document.title)
-            return None  # Wagtail's own hook answers (log-in redirect or password form)
-
-    pages = list(ResourcePage.objects.filter(files__document=document).distinct())
-    if pages and not any(page_is_viewable(page, request) for page in pages):
-        if not request.user.is_authenticated:
-            from django.contrib.auth.views import redirect_to_login
-
-            return redirect_to_login(request.get_full_path())
-        return forbidden(request, document.title)
-    return None
-
-
-def page_is_viewable(page, request):
-    if not page.live:
-        return False
-    return all(restriction.accept_request(request) for restriction in page.get_view_restrictions())
-
-
-def forbidden(request, title):
-    return TemplateResponse(request, "403.html", {"restricted_page_title": title}, status=403)
-
-
 def count_download(sender, instance, request, **kwargs):
     """One more download this month: no IP, no user, no timestamp kept. Best effort: a
     read-only or locked database skips the count, never the download."""
@@ -145,11 +107,6 @@ def register_report_urls():
         ),
     ]
     return [path("rapports/bibliotheque/", include((urls, "library_reports"), namespace="library_reports"))]
-
-
-class EditorialMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_editorial_staff(request.user)
 
 
 @hooks.register("register_reports_menu_item")

@@ -4,10 +4,9 @@ What partners get is what an anonymous visitor may see, whoever asks: the API ig
 sessions and passwords (no authentication class), so a logged-in referent or editor gets
 the same answers as anyone else.
 
-- pages: live pages outside any private section (``PageQuerySet.public()``);
+- pages: live pages outside any private section (``access.rules.exclude_restricted``);
 - documents: documents outside restricted collections whose download a visitor may make
-  (the rules of ``library.wagtail_hooks.protect_private_documents`` and
-  ``webinars.wagtail_hooks.protect_webinar_documents``);
+  (the rules of ``access.documents.document_refusal``);
 - images: images outside restricted collections.
 
 ``?search=`` answers like the search page (``search.query``): quotes make phrases, stop words
@@ -34,6 +33,7 @@ from wagtail.images.api.v2.views import ImagesAPIViewSet
 from wagtail.models import Collection, CollectionViewRestriction, Page
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
+from access.rules import exclude_restricted
 from home.models import BasePage
 from home.params import parse_int
 from library.models import LibraryDocument, ResourceFile, ResourcePage
@@ -69,7 +69,7 @@ def restricted_collection_ids():
 
 
 def public_pages():
-    return Page.objects.live().public()
+    return exclude_restricted(Page.objects.live())
 
 
 def downloadable_documents():
@@ -291,10 +291,10 @@ class PartnerPagesAPIViewSet(PartnerAPIMixin, PagesAPIViewSet):
 
     def get_base_queryset(self):
         # Wagtail's base honours the caller's session (a referent would see the toolbox).
-        return super().get_base_queryset().public()
+        return exclude_restricted(super().get_base_queryset())
 
     def get_queryset(self):
-        return super().get_queryset().public()
+        return exclude_restricted(super().get_queryset())
 
     @classmethod
     def get_body_fields(cls, model):

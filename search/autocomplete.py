@@ -25,6 +25,8 @@ from django.views.decorators.http import require_safe
 from wagtail.models import Page, Site
 from wagtail.search.backends import get_search_backend
 
+from access.rules import exclude_restricted
+
 from . import breaker
 from .french import STOP_WORDS, analyze, fold_accents, stem, words
 from .query import SearchUnavailable, check_breaker, clean_query_string, engine_errors
@@ -98,7 +100,7 @@ def find_suggestions(request, raw):
     if len(fold_accents("".join(tokens))) < MIN_LENGTH or not analyze(" ".join(tokens)):
         return []
 
-    pages = Page.objects.live().public()
+    pages = exclude_restricted(Page.objects.live())
     site = Site.find_for_request(request)
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)

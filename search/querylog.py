@@ -21,6 +21,7 @@ from django.db import DatabaseError, IntegrityError, transaction
 from django.db.models import F, Max, Sum
 from django.utils import timezone
 
+from access.rules import exclude_restricted
 from importing.text import fold
 
 from .models import MAX_LOGGED_QUERY_LENGTH, QueryDailyStat
@@ -157,7 +158,9 @@ def promotions_for(query_string):
         return []
     pages = {
         page.pk: page
-        for page in Page.objects.live().public().filter(pk__in=[pk for pk, _ in promotions]).specific()
+        for page in exclude_restricted(Page.objects.live())
+        .filter(pk__in=[pk for pk, _ in promotions])
+        .specific()
     }
     promoted = []
     for pk, description in promotions:

@@ -6,6 +6,7 @@ from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from wagtail.models import Page, Site
 
+from access.rules import exclude_restricted
 from caching.content import cached
 
 from .query import SearchUnavailable, clean_query_string, has_search_terms
@@ -67,7 +68,7 @@ def run_and_describe(request, query):
 def rank_and_count(site, query, params):
     # Public pages only, whoever asks: a logged-in professional must not even see the
     # titles of the referents' toolbox.
-    pages = Page.objects.live().public()
+    pages = exclude_restricted(Page.objects.live())
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
     ranked_ids = [page.pk for page in run_search(pages, query)[:MAX_RESULTS]]

@@ -17,11 +17,10 @@ from django.utils.formats import date_format
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.menu import MenuItem
 from wagtail.admin.ui.tables import Column, NumberColumn
 from wagtail.admin.widgets import BooleanRadioSelect
 
-from library.reports import EditorialReportView, is_editorial_staff
+from home.reports import EditorialMenuItem, EditorialReportView
 
 from .models import QueryDailyStat
 from .querylog import REPORT_DAYS
@@ -98,11 +97,6 @@ def register_report_urls():
         path("recentes/resultats/", RecentQueriesView.as_view(results_only=True), name="recent_results"),
     ]
     return [path("rapports/recherche/", include((urls, "search_reports"), namespace="search_reports"))]
-
-
-class EditorialMenuItem(MenuItem):
-    def is_shown(self, request):
-        return is_editorial_staff(request.user)
 
 
 @hooks.register("register_reports_menu_item")

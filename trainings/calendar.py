@@ -9,7 +9,7 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 
-from caching.content import public
+from access.rules import exclude_restricted
 
 from .schedule import session_days
 
@@ -73,7 +73,7 @@ def calendar_response(sessions, filename):
 def upcoming_public_sessions():
     from .models import Session, TrainingPage
 
-    public_pages = public(TrainingPage.objects.live()).values("pk")
+    public_pages = exclude_restricted(TrainingPage.objects.live()).values("pk")
     return (
         Session.objects.filter(page__in=public_pages, starts_at__gte=timezone.now())
         .select_related("page")

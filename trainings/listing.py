@@ -8,8 +8,9 @@ from django.core.paginator import Paginator
 from django.db.models import Exists, Min, OuterRef, Prefetch, Q
 from django.utils import timezone
 
+from access.rules import exclude_restricted
 from accounts.models import Territory
-from caching.content import cached, public
+from caching.content import cached
 from home.models import Theme
 
 from .models import Provider, Session, TrainingPage
@@ -72,7 +73,7 @@ class TrainingListing:
         sessions = Session.objects.filter(self.sessions_filter())
         if self.places_left:
             sessions = sessions.with_places_left()
-        trainings = public(TrainingPage.objects.child_of(self.page).live()).filter(
+        trainings = exclude_restricted(TrainingPage.objects.child_of(self.page).live()).filter(
             Exists(sessions.filter(page=OuterRef("pk")))
         )
         if self.selected_providers:

@@ -18,8 +18,8 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from access.rules import exclude_restricted
 from accounts.models import Service, Territory
-from caching.content import public
 from home.blocks import RICH_TEXT_FEATURES, BodyStreamBlock
 from home.models import Audience, BasePage, SectionIndexPage, Theme
 from home.relations import as_queryset, in_memory
@@ -258,9 +258,9 @@ class TrainingPage(EventPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        context["related_resources"] = as_queryset(self.related_resources).live().public()
+        context["related_resources"] = exclude_restricted(as_queryset(self.related_resources).live())
         # Webinars name their trainings; a training not saved yet (preview) has none.
-        context["related_webinars"] = self.related_webinars.live().public() if self.pk else []
+        context["related_webinars"] = exclude_restricted(self.related_webinars.live()) if self.pk else []
         return context
 
 
@@ -277,7 +277,7 @@ class SeminarIndexPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
-        seminars = public(SeminarPage.objects.child_of(self).live()).order_by("-date")
+        seminars = exclude_restricted(SeminarPage.objects.child_of(self).live()).order_by("-date")
         today = timezone.localdate()
         context["upcoming"] = [seminar for seminar in seminars if seminar.date >= today][::-1]
         context["past"] = [seminar for seminar in seminars if seminar.date < today]

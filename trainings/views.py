@@ -7,6 +7,8 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_http_methods, require_POST
 
+from access.rules import page_is_viewable
+
 from . import registration as service
 from .calendar import calendar_response
 from .models import Registration, Session
@@ -24,7 +26,7 @@ def visible_session(request, session_id):
     session = Session.objects.select_related("page").filter(pk=session_id).first()
     if session is None or not session.page.live:
         raise Http404("Session introuvable")
-    if any(not restriction.accept_request(request) for restriction in session.page.get_view_restrictions()):
+    if not page_is_viewable(session.page, request):
         raise Http404("Session introuvable")
     return session
 

@@ -8,8 +8,12 @@ class WebinarsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
+        from access.documents import register_document_holder
+
         from .models import WebinarPage
 
+        # Slides held by no resource follow their webinars; editors keep access to a draft's.
+        register_document_holder(WebinarPage, "documents__document", editors_may_view=True, order=20)
         page_published.connect(reindex_with_children, sender=WebinarPage, dispatch_uid="webinars_reindex")
 
 

@@ -13,12 +13,11 @@ from django.db.models.functions import ExtractYear
 from django.utils import timezone
 from django.utils.functional import cached_property
 
+from access.rules import exclude_restricted
 from caching.content import cached, terms
 from home.models import Audience, Theme
 from home.params import parse_ints, parse_years, year_options
 from trainings.models import Session, Speaker
-
-from .access import exclude_refused
 
 
 class WebinarListing:
@@ -51,7 +50,7 @@ class WebinarListing:
     @cached_property
     def visible(self):
         webinars = self.model.objects.child_of(self.page).live()
-        return exclude_refused(webinars, self.request)
+        return exclude_restricted(webinars, self.request, within=self.page)
 
     def recordings(self, skip=None):
         webinars = self.visible.filter(date__lt=self.now)

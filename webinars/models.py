@@ -4,7 +4,7 @@ recording with synchronised captions, a transcript and chapters (RGAA 4.1, crite
 A ``WebinarPage`` is a ``trainings.EventPage``: its live sessions, registrations and e-mails
 (with the joining link, sent only to those registered) are the trainings' own. Its video,
 captions and play counter are served by routes of the page itself, so they follow the
-page's privacy: see ``access.py``."""
+page's privacy: see ``access.rules``."""
 
 import re
 import secrets
@@ -40,7 +40,7 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from caching.content import public
+from access.rules import exclude_restricted, refusal
 from home.blocks import RICH_TEXT_FEATURES
 from home.models import Audience, BasePage, SectionIndexPage, Theme
 from home.relations import as_queryset
@@ -49,7 +49,6 @@ from operations.database import best_effort_write
 from trainings.models import EventPage
 
 from . import vtt
-from .access import refusal
 from .embeds import parse_external_video, validate_external_video_url
 from .forms import WebinarPageForm
 
@@ -361,12 +360,12 @@ class WebinarPage(RoutablePageMixin, EventPage):
         context["themes"] = list(self.themes.all())
         context["audiences"] = list(self.audiences.all())
         context["related_resources"] = list(
-            public(as_queryset(self.related_resources).live())
+            exclude_restricted(as_queryset(self.related_resources).live())
             .select_related("resource_type")
             .order_by("title")
         )
         context["related_trainings"] = list(
-            public(as_queryset(self.related_trainings).live()).order_by("title")
+            exclude_restricted(as_queryset(self.related_trainings).live()).order_by("title")
         )
         context["external_video"] = external
         context.update(self._video_file_context())
@@ -429,7 +428,7 @@ class WebinarChapter(Orderable):
 
 class WebinarDocument(Orderable):
     """Slides and handouts: library documents, which follow the webinar's privacy
-    (``webinars.wagtail_hooks.protect_webinar_documents``)."""
+    (``access.documents``: registered in ``webinars.apps``)."""
 
     page = ParentalKey(WebinarPage, related_name="documents", on_delete=models.CASCADE)
     document = models.ForeignKey(

@@ -10,7 +10,7 @@ from django.utils import timezone
 
 from wagtail.admin.ui.tables import DateColumn, NumberColumn, TitleColumn
 
-from library.reports import EditorialReportView
+from home.reports import EditorialReportView
 
 from .models import PlayCount, WebinarPage
 

@@ -1,7 +1,7 @@
 from django import template
 from django.db.models import Prefetch
 
-from caching.content import public
+from access.rules import exclude_restricted
 from library.models import LibraryIndexPage, ResourceFile, ResourcePage
 
 register = template.Library()
@@ -14,7 +14,7 @@ def latest_resources(context, count=3):
     resources = []
     if library is not None:
         resources = list(
-            public(ResourcePage.objects.child_of(library).live())
+            exclude_restricted(ResourcePage.objects.child_of(library).live())
             .select_related("resource_type")
             .prefetch_related(
                 "themes",

@@ -61,6 +61,7 @@ SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 # ---------------------------------------------------------------------------
 INSTALLED_APPS = [
     # Project apps, from the bottom floor up (see ARCHITECTURE.md).
+    "access",
     "caching",
     "operations",
     "home",

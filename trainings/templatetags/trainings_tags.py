@@ -1,7 +1,7 @@
 from django import template
 from django.utils import timezone
 
-from caching.content import public
+from access.rules import exclude_restricted
 from trainings.models import Registration, Session, TrainingPage
 
 register = template.Library()
@@ -30,7 +30,7 @@ def upcoming_sessions(context, count=4):
     """The next sessions of public trainings that one can still register for, for the home page."""
     next_ones = (
         Session.objects.open_for_registration()
-        .filter(page__in=public(TrainingPage.objects.live()).values("pk"))
+        .filter(page__in=exclude_restricted(TrainingPage.objects.live()).values("pk"))
         .order_by("starts_at", "pk")
         .values("pk")[:count]
     )
