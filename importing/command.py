@@ -1,18 +1,37 @@
-"""Base class of the apps' import commands (``import_resources``, ``import_trainings``)."""
+"""The body of the apps' import commands (``import_resources``, ``import_trainings``): an app's
+command names its importer, the message shown when the destination page is missing, and the
+first part of its help (the columns); the rest of the contract is here, written once."""
 
 from django.core.management.base import BaseCommand, CommandError
 
 from .rows import ImportFileError
 
+# What every import command's help says: the files it reads, and (at the end) what it answers.
+FILE_FORMATS = "CSV (UTF-8, avec ou sans BOM, séparateur « , » ou « ; ») ou XLSX (première feuille)"
+CONTRACT_HELP = """Les lignes en erreur sont signalées sur la sortie d'erreur (« Ligne 4 : … », l'en-tête étant
+la ligne 1) et le bilan est écrit sur la sortie standard.
+
+Code de sortie : 0 si toutes les lignes sont valides ; 1 (CommandError) si une ligne au moins
+est en erreur, APRÈS l'import des lignes valides (un cron ou un script le remarque ainsi), ou
+si le fichier entier est inutilisable (introuvable, illisible, colonnes obligatoires absentes),
+auquel cas rien n'est importé. Avec --dry-run, même code de sortie, mais rien n'est écrit."""
+
 
 class ImportCommand(BaseCommand):
     """The shared contract of the portal's import commands: French report on stderr and
     stdout, each good row imported, exit status 1 when rows were refused, ``--dry-run``.
-    A command sets ``help`` and implements ``get_importer()`` (raise CommandError when the
-    parent page is missing)."""
+    A command sets ``help`` (ending with ``CONTRACT_HELP``), ``importer_class`` (a
+    ``PagesByTitleMixin`` importer) and ``missing_parent`` (in French: the page to create
+    before importing)."""
+
+    importer_class = None
+    missing_parent = ""
 
     def get_importer(self):
-        raise NotImplementedError
+        parent = self.importer_class.find_parent()
+        if parent is None:
+            raise CommandError(self.missing_parent)
+        return self.importer_class(parent)
 
     def create_parser(self, prog_name, subcommand, **kwargs):
         from argparse import RawDescriptionHelpFormatter

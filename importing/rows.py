@@ -4,7 +4,8 @@ Knows nothing about resources or trainings: it reads a CSV or XLSX file, maps it
 the expected columns, numbers the lines as a spreadsheet does (the header is line 1),
 collects every problem of a row in French, runs each good row in its own transaction and
 counts the outcome. An app subclasses ``RowImporter`` with its own ``columns``, ``clean()``
-and ``save()`` (``library.importing.ResourceImporter``, ``trainings``' importer).
+and ``save()`` (``library.importing.ResourceImporter``, ``trainings.importing.TrainingImporter``);
+``PagesByTitleMixin`` adds what both share: rows become published pages, matched by title.
 """
 
 import csv
@@ -19,6 +20,7 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.db import transaction
+from django.utils.text import slugify
 
 from .text import fold
 
@@ -486,16 +488,27 @@ class RowImporter:
 
 
 class PagesByTitleMixin:
-    """Rows matched to the existing children of ``parent_page`` by title (trimmed,
-    case-insensitive): the same title updates the same page. Set ``page_model`` and provide
-    ``parent_page``; ``self._existing`` starts as None."""
+    """Rows turned into published children of one parent page, matched to the existing
+    children by title (trimmed, case-insensitive): the same title updates the same page.
+
+    Set ``page_model`` (the imported pages), ``parent_model`` (their parent's type, whose
+    first page is the import's destination) and ``slug_fallback`` (the slug of a title
+    without letters); implement ``apply(page, data, *args)``, which copies a row onto a page
+    (``fill_new_page`` calls it for a new page: override that to add more)."""
 
     page_model = None
-    _existing = None
+    parent_model = None
+    slug_fallback = "page"
 
-    @property
-    def parent_page(self):
-        raise NotImplementedError
+    def __init__(self, parent_page):
+        super().__init__()
+        self.parent_page = parent_page
+        self._existing = None
+
+    @classmethod
+    def find_parent(cls):
+        """The page the rows are imported under, or None if the site has none yet."""
+        return cls.parent_model.objects.first()
 
     def existing(self):
         """{title key: [page ids]} of the pages already under ``parent_page``."""
@@ -507,6 +520,36 @@ class PagesByTitleMixin:
                 self._existing.setdefault(title_key(title), []).append(pk)
         return self._existing
 
+    def remember(self, data, page_id):
+        """The page just created for ``data``: later rows of the same title update it."""
+        self.existing().setdefault(title_key(data.title), []).append(page_id)
+
     def find_page(self, data):
         ids = self.existing().get(title_key(data.title))
         return self.page_model.objects.get(pk=ids[0]) if ids else None
+
+    def apply(self, page, data, *args):
+        raise NotImplementedError
+
+    def fill_new_page(self, page, data, *args):
+        self.apply(page, data, *args)
+
+    def create_page(self, data, *args):
+        """A new page for ``data`` under ``parent_page``, published."""
+        # Fetched again for every row: after a rolled-back row, an in-memory parent would
+        # keep a stale child count and treebeard would compute a wrong tree path.
+        parent = self.parent_model.objects.get(pk=self.parent_page.pk)
+        page = self.page_model(slug=self.unique_slug(parent, data.title))
+        self.fill_new_page(page, data, *args)
+        parent.add_child(instance=page)
+        page.save_revision().publish()
+        return page
+
+    def unique_slug(self, parent, title):
+        base = slugify(title)[:80].strip("-") or self.slug_fallback
+        slug, number = base, 1
+        siblings = parent.get_children()
+        while siblings.filter(slug=slug).exists():
+            number += 1
+            slug = f"{base}-{number}"
+        return slug

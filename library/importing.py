@@ -1,6 +1,8 @@
 """Bulk import of resources (``manage.py import_resources``): ``ResourceImporter`` turns a
 row into a published ``ResourcePage`` under the library index, matched by title so that a
-second run updates instead of duplicating. The generic machinery is in ``importing.rows``.
+second run updates instead of duplicating. This module holds the columns and how a row
+becomes a resource; reading the file, matching by title and creating pages are
+``importing.rows``'.
 """
 
 import datetime
@@ -8,7 +10,6 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from django.core.files import File
-from django.utils.text import slugify
 
 from wagtail.models import Collection
 
@@ -70,15 +71,8 @@ class ResourceImporter(PagesByTitleMixin, RowImporter):
     )
 
     page_model = ResourcePage
-
-    @property
-    def parent_page(self):
-        return self.index
-
-    def __init__(self, index):
-        super().__init__()
-        self.index = index
-        self._existing = None
+    parent_model = LibraryIndexPage
+    slug_fallback = "ressource"
 
     # -- cleaning ----------------------------------------------------------------------
     def clean(self, row, errors):
@@ -137,23 +131,13 @@ class ResourceImporter(PagesByTitleMixin, RowImporter):
         document = self.get_or_create_document(data) if data.file else None
         if page is None:
             page = self.create_page(data, document)
-            self.existing().setdefault(title_key(data.title), []).append(page.pk)
+            self.remember(data, page.pk)
             return Outcome.CREATED
         if not self.has_changes(page, data, document):
             return Outcome.UNCHANGED
         self.apply(page, data, document)
         page.save_revision().publish()
         return Outcome.UPDATED
-
-    def create_page(self, data, document):
-        # Fetched again for every row: after a rolled-back row, an in-memory parent would
-        # keep a stale child count and treebeard would compute a wrong tree path.
-        parent = LibraryIndexPage.objects.get(pk=self.index.pk)
-        page = ResourcePage(slug=self.unique_slug(parent, data.title))
-        self.apply(page, data, document)
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return page
 
     def apply(self, page, data, document):
         page.title = data.title
@@ -201,16 +185,6 @@ class ResourceImporter(PagesByTitleMixin, RowImporter):
             return False
         return not page.files.filter(document=document).exists()
 
-    @staticmethod
-    def unique_slug(parent, title):
-        base = slugify(title)[:80].strip("-") or "ressource"
-        slug, number = base, 1
-        siblings = parent.get_children()
-        while siblings.filter(slug=slug).exists():
-            number += 1
-            slug = f"{base}-{number}"
-        return slug
-
     # -- documents ---------------------------------------------------------------------
     @staticmethod
     def file_hash(path):
@@ -237,8 +211,3 @@ class ResourceImporter(PagesByTitleMixin, RowImporter):
         storage, name = document.file.storage, document.file.name
         self.on_rollback(lambda: storage.delete(name))
         return document
-
-
-def get_library_index():
-    """The library index page, or None if the site has none yet."""
-    return LibraryIndexPage.objects.first()

@@ -4,8 +4,9 @@
 and, when the row gives dates, into one of its sessions. Same title = same training, so a
 second run updates instead of duplicating; a training's sessions are matched by their start
 date and time, so re-importing a file does not duplicate them either. A training with
-several sessions takes one row per session, repeating the training's columns. The generic
-machinery is in ``importing.rows``; the contract is the same as ``import_resources``."""
+several sessions takes one row per session, repeating the training's columns. This module
+holds the columns and how a row becomes a training and a session; reading the file, matching
+by title and creating pages are ``importing.rows``' (shared with ``import_resources``)."""
 
 import datetime
 import re
@@ -13,7 +14,6 @@ from dataclasses import dataclass
 from decimal import Decimal
 
 from django.utils import timezone
-from django.utils.text import slugify
 
 from accounts.models import Territory
 from home.models import Audience, Theme
@@ -167,15 +167,11 @@ class TrainingImporter(PagesByTitleMixin, RowImporter):
     )
 
     page_model = TrainingPage
-
-    @property
-    def parent_page(self):
-        return self.catalog
+    parent_model = TrainingCatalogPage
+    slug_fallback = "formation"
 
     def __init__(self, catalog):
-        super().__init__()
-        self.catalog = catalog
-        self._existing = None
+        super().__init__(catalog)
         self._providers = None
         self._first_rows = {}  # title key → (line, training values) of the file's first row
         self._row_result = None
@@ -453,7 +449,7 @@ class TrainingImporter(PagesByTitleMixin, RowImporter):
         if outcome is not None and self._row_result is not None:
             data, training, session, created_id = self._row_result
             if created_id is not None:
-                self.existing().setdefault(title_key(data.title), []).append(created_id)
+                self.remember(data, created_id)
             self.record(data, training, session)
         return outcome
 
@@ -467,18 +463,11 @@ class TrainingImporter(PagesByTitleMixin, RowImporter):
         elif session is not None:
             self.sessions_updated += 1
 
-    def create_page(self, data):
-        # Fetched again for every row: after a rolled-back row, an in-memory parent would
-        # keep a stale child count and treebeard would compute a wrong tree path.
-        parent = TrainingCatalogPage.objects.get(pk=self.catalog.pk)
-        page = TrainingPage(slug=self.unique_slug(parent, data.title))
+    def fill_new_page(self, page, data):
         self.apply(page, data)
         if data.session:
             # Saved with the page, so that its first revision already holds the session.
             page.sessions = [self.new_session(data.session)]
-        parent.add_child(instance=page)
-        page.save_revision().publish()
-        return page
 
     @staticmethod
     def new_session(session_data, sort_order=0):
@@ -548,16 +537,6 @@ class TrainingImporter(PagesByTitleMixin, RowImporter):
         )
         return current != wanted or not page.live or page.has_unpublished_changes
 
-    @staticmethod
-    def unique_slug(parent, title):
-        base = slugify(title)[:80].strip("-") or "formation"
-        slug, number = base, 1
-        siblings = parent.get_children()
-        while siblings.filter(slug=slug).exists():
-            number += 1
-            slug = f"{base}-{number}"
-        return slug
-
     # -- report ------------------------------------------------------------------------
     def summary(self, report):
         created = sum(1 for outcome in self.trainings.values() if outcome is Outcome.CREATED)
@@ -566,8 +545,3 @@ class TrainingImporter(PagesByTitleMixin, RowImporter):
             f"{self.sessions_created} session(s) créée(s), {self.sessions_updated} mise(s) à jour ; "
             f"{report.error_count} ligne(s) en erreur."
         )
-
-
-def get_catalog():
-    """The training catalogue page, or None if the site has none yet."""
-    return TrainingCatalogPage.objects.first()

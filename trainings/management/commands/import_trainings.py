@@ -1,16 +1,15 @@
 """Import trainings and their sessions from a CSV or XLSX file:
 ``python manage.py import_trainings FICHIER``.
 
-The logic lives in ``trainings.importing``; this command only finds the catalogue, prints
-the report and chooses the exit status (the same contract as ``import_resources``)."""
+The columns live in ``trainings.importing``; the command body (report, exit status,
+``--dry-run``) is ``importing.command.ImportCommand``, shared with ``import_resources``."""
 
-from django.core.management.base import CommandError
+from importing.command import CONTRACT_HELP, FILE_FORMATS, ImportCommand
+from trainings.importing import TrainingImporter
 
-from importing.command import ImportCommand
-from trainings.importing import TrainingImporter, get_catalog
-
-HELP = """Importe des formations et leurs sessions dans le catalogue depuis un fichier CSV (UTF-8,
-avec ou sans BOM, séparateur « , » ou « ; ») ou XLSX (première feuille).
+HELP = (
+    f"""Importe des formations et leurs sessions dans le catalogue depuis un
+fichier {FILE_FORMATS}.
 
 Colonnes (ligne 1, casse et accents indifférents) : title, provider, summary, themes, audiences,
 format, duration_hours, cost, funded, session_start, session_end, place, territory, capacity,
@@ -37,23 +36,15 @@ l'administration restent en place). Une session de même date et heure de début
 jour au lieu d'être dupliquée ; les sessions absentes du fichier restent en place. Relancer
 l'import sur le même fichier ne change rien.
 
-Les lignes en erreur sont signalées sur la sortie d'erreur (« Ligne 4 : … », l'en-tête étant
-la ligne 1) et le bilan est écrit sur la sortie standard.
-
-Code de sortie : 0 si toutes les lignes sont valides ; 1 (CommandError) si une ligne au moins
-est en erreur, APRÈS l'import des lignes valides (un cron ou un script le remarque ainsi), ou
-si le fichier entier est inutilisable (introuvable, illisible, colonnes obligatoires absentes),
-auquel cas rien n'est importé. Avec --dry-run, même code de sortie, mais rien n'est écrit."""
+"""
+    + CONTRACT_HELP
+)
 
 
 class Command(ImportCommand):
     help = HELP
-
-    def get_importer(self):
-        catalog = get_catalog()
-        if catalog is None:
-            raise CommandError(
-                "Le catalogue des formations (page « formations ») n'existe pas encore : "
-                "créez-le sous la page d'accueil dans l'administration avant d'importer."
-            )
-        return TrainingImporter(catalog)
+    importer_class = TrainingImporter
+    missing_parent = (
+        "Le catalogue des formations (page « formations ») n'existe pas encore : "
+        "créez-le sous la page d'accueil dans l'administration avant d'importer."
+    )
