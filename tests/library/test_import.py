@@ -16,7 +16,7 @@ from django.core.management.base import CommandError
 from wagtail.models import Page
 
 from home.demo import ensure_page, get_home_page
-from importing.rows import ImportFileError, read_table
+from importing.rows import read_table
 from library.models import LibraryDocument, LibraryIndexPage, ResourcePage
 
 pytestmark = pytest.mark.django_db
@@ -532,8 +532,3 @@ def test_example_files_hold_the_same_rows():
     ]
     assert [cells for _, cells in csv_rows] == as_text
     assert (SAMPLES / "reperage-violences-pmi.pdf").stat().st_size < 5 * 1024
-
-
-def test_read_table_raises_import_file_error_for_missing_file(tmp_path):
-    with pytest.raises(ImportFileError, match="Fichier introuvable"):
-        read_table(tmp_path / "absent.csv")
