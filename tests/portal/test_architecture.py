@@ -19,7 +19,6 @@ APPS = tomllib.loads(PYPROJECT.read_text(encoding="utf-8"))["tool"]["importlinte
 # listings import their models back, and the models import the listings. They are being
 # removed; this list only shrinks. A circle found and not listed here fails the test.
 KNOWN_CYCLES = [
-    {"home.contact", "home.content_cache", "home.models"},
     {"library.feeds", "library.listing", "library.models"},
     {"trainings.calendar", "trainings.listing", "trainings.models"},
     {"webinars.listing", "webinars.models"},
