@@ -126,28 +126,27 @@ def demo_content(db, settings):
 def build_site_skeleton():
     """The demo site without the bulky content: accounts, home, legal pages, the sections
     (the toolbox restricted) and the home page's tiles. Fast enough for any test."""
-    import accounts.demo
-    import home.demo
     from accounts.groups import restrict_to_referents
+    from demo.builders import accounts as accounts_demo
+    from demo.builders import home as home_demo
+    from demo.builders.common import ensure_page
     from home.models import ContentPage
     from library.models import LibraryIndexPage, ToolboxPage
     from trainings.models import SeminarIndexPage, TrainingCatalogPage
     from webinars.models import WebinarIndexPage
 
-    accounts.demo.build()
-    home_page = home.demo.build()
-    home.demo.ensure_page(home_page, LibraryIndexPage, "ressources", title="Ressources")
-    toolbox = home.demo.ensure_page(
-        home_page, ToolboxPage, "boite-a-outils", title="Boîte à outils des référents"
-    )
+    accounts_demo.build()
+    home_page = home_demo.build()
+    ensure_page(home_page, LibraryIndexPage, "ressources", title="Ressources")
+    toolbox = ensure_page(home_page, ToolboxPage, "boite-a-outils", title="Boîte à outils des référents")
     restrict_to_referents(toolbox)
-    home.demo.ensure_page(
+    ensure_page(
         toolbox, ContentPage, "animer-un-temps-de-co-formation", title="Animer un temps de co-formation"
     )
-    home.demo.ensure_page(home_page, TrainingCatalogPage, "formations", title="Formations")
-    home.demo.ensure_page(home_page, SeminarIndexPage, "seminaires", title="Séminaires")
-    home.demo.ensure_page(home_page, WebinarIndexPage, "webinaires", title="Webinaires")
-    home.demo.build_home_page()
+    ensure_page(home_page, TrainingCatalogPage, "formations", title="Formations")
+    ensure_page(home_page, SeminarIndexPage, "seminaires", title="Séminaires")
+    ensure_page(home_page, WebinarIndexPage, "webinaires", title="Webinaires")
+    home_demo.build_home_page()
 
 
 @pytest.fixture
@@ -157,7 +156,7 @@ def site_skeleton(db):
 
 @pytest.fixture
 def demo_users(db):
-    from accounts.demo import build
+    from demo.builders.accounts import build
 
     users = build()
     return {user.email.split("@")[0]: user for user in users}
@@ -165,7 +164,7 @@ def demo_users(db):
 
 @pytest.fixture
 def home_page(db):
-    from home.demo import get_home_page
+    from demo.builders.common import get_home_page
 
     return get_home_page()
 

@@ -151,7 +151,7 @@ _repr.maxstring, _repr.maxlist, _repr.maxdict, _repr.maxlevel = 40, 4, 8, 3
 _short = _repr.repr
 
 
-DEMO_PASSWORD = "demo-vif-2026"  # noqa: S105 - every demo account's (accounts/demo.py)
+DEMO_PASSWORD = "demo-vif-2026"  # noqa: S105 - every demo account's (demo/builders/accounts.py)
 
 
 def log_in(page, who, password=DEMO_PASSWORD):

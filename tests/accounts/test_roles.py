@@ -13,7 +13,7 @@ from wagtail.models import Revision, WorkflowState
 from wagtail.test.utils.form_data import inline_formset, nested_form_data, streamfield
 
 from accounts.models import EDITORS_GROUP, MODERATORS_GROUP, REFERENTS_GROUP
-from home.demo import ensure_page
+from demo.builders.common import ensure_page
 from home.models import ContentPage
 
 pytestmark = pytest.mark.django_db

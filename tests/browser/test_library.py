@@ -9,7 +9,7 @@ from playwright.sync_api import expect
 from django.core.cache import cache
 
 from accounts.groups import restrict_to_referents
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from library.models import LibraryIndexPage, ToolboxPage
 from tests.helpers import log_in
 from tests.library.conftest import make_document, make_resource
@@ -19,7 +19,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture
 def library(settings):
-    from accounts.demo import build as build_accounts
+    from demo.builders.accounts import build as build_accounts
 
     settings.DEBUG = False
     cache.clear()

@@ -11,7 +11,7 @@ from playwright.sync_api import expect
 
 from django.core.cache import cache
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from home.models import Audience, Theme
 from library.models import LibraryIndexPage, ResourceType
 from tests.library.conftest import make_resource
@@ -27,7 +27,7 @@ FIRST_SCREEN = 900
 @pytest.fixture
 def listings(settings):
     """Listings with every facet populated: each type, theme, audience and provider used once."""
-    from accounts.demo import build as build_accounts
+    from demo.builders.accounts import build as build_accounts
 
     settings.DEBUG = False
     cache.clear()

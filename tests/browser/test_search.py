@@ -20,7 +20,7 @@ SUGGESTIONS_URL = "/recherche/suggestions/"
 
 @pytest.fixture
 def site(settings):
-    from home.demo import get_home_page
+    from demo.builders.common import get_home_page
     from library.models import LibraryIndexPage, ToolboxPage
 
     settings.DEBUG = False

@@ -8,7 +8,7 @@ from playwright.sync_api import expect
 
 from django.core.cache import cache
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from library.models import LibraryIndexPage
 from tests.conftest import build_site_skeleton
 from tests.helpers import log_in

@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 from django.core.cache import cache
 from django.utils import timezone
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from tests.conftest import build_site_skeleton
 from tests.helpers import log_in
 from tests.trainings.conftest import make_session, make_training

@@ -7,7 +7,7 @@ from playwright.sync_api import expect
 
 from django.core.cache import cache
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from tests.webinars.conftest import make_webinar, online_session
 from webinars.models import PlayCount, WebinarIndexPage
 
@@ -16,7 +16,7 @@ pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 @pytest.fixture
 def webinars(settings):
-    from accounts.demo import build as build_accounts
+    from demo.builders.accounts import build as build_accounts
 
     settings.DEBUG = False
     cache.clear()

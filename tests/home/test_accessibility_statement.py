@@ -5,7 +5,7 @@ import re
 
 import pytest
 
-from home.demo import ACCESSIBILITY_STATEMENT_DATE, DEMO_CONTACT_EMAIL
+from demo.builders.home import ACCESSIBILITY_STATEMENT_DATE, DEMO_CONTACT_EMAIL
 
 pytestmark = pytest.mark.django_db
 

@@ -10,7 +10,7 @@ from django.core import mail, signing
 
 from wagtail.models import Site
 
-from home.demo import DEMO_CONTACT_EMAIL
+from demo.builders.home import DEMO_CONTACT_EMAIL
 from home.forms import TOKEN_SALT
 from home.models import ContactPage, PortalSettings
 

@@ -4,7 +4,7 @@ from wagtail.models import Page
 from wagtail.test.utils import WagtailPageTestCase
 from wagtail.test.utils.form_data import nested_form_data, rich_text, streamfield
 
-from home.demo import ensure_page, rich, stream
+from demo.builders.common import ensure_page, rich, stream
 from home.models import ContactPage, ContentPage, HomePage
 from library.models import LibraryIndexPage, ToolboxPage
 from trainings.models import SeminarIndexPage, TrainingCatalogPage

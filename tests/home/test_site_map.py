@@ -6,7 +6,7 @@ import pytest
 
 from wagtail.models import Page, Site
 
-from home.demo import ensure_page
+from demo.builders.common import ensure_page
 from home.models import ContentPage
 
 pytestmark = pytest.mark.django_db

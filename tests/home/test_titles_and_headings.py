@@ -2,7 +2,7 @@ import re
 
 import pytest
 
-from home.demo import rich, stream
+from demo.builders.common import rich, stream
 
 pytestmark = pytest.mark.django_db
 
@@ -26,7 +26,7 @@ def headings(html):
 
 
 def test_training_programme_subheadings_sit_under_programme(client):
-    from home.demo import ensure_page, get_home_page
+    from demo.builders.common import ensure_page, get_home_page
     from tests.trainings.conftest import make_training
     from trainings.models import TrainingCatalogPage
 

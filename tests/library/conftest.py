@@ -11,7 +11,7 @@ from django.core.files.base import ContentFile
 from wagtail.models import Collection, CollectionViewRestriction
 
 from accounts.groups import restrict_to_referents
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from home.models import Audience, Theme
 from library.models import (
     LibraryDocument,

@@ -10,8 +10,8 @@ from django.core.management import call_command
 from wagtail.models import Collection, CollectionViewRestriction, Page, Revision
 
 from accounts.models import EDITORS_GROUP, MODERATORS_GROUP, REFERENTS_GROUP
+from demo.builders.library import BROKEN_FILE_TITLE, TOOLBOX_COLLECTION, WORDS_ONLY_IN_FILES
 from home.models import Theme
-from library.demo import BROKEN_FILE_TITLE, TOOLBOX_COLLECTION, WORDS_ONLY_IN_FILES
 from library.models import LibraryDocument, ResourceFile, ResourcePage, ResourceType
 
 pytestmark = pytest.mark.django_db

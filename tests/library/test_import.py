@@ -15,7 +15,7 @@ from django.core.management.base import CommandError
 
 from wagtail.models import Page
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from importing.rows import read_table
 from library.models import LibraryDocument, LibraryIndexPage, ResourcePage
 

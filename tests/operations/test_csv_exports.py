@@ -17,7 +17,7 @@ from django.utils import timezone
 from wagtail.contrib.search_promotions.models import Query
 from wagtail.models import Collection
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from operations.spreadsheets import safe_cell
 
 pytestmark = pytest.mark.django_db

@@ -11,7 +11,7 @@ from django.utils import timezone
 
 from wagtail.models import Page
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from home.models import ContentPage
 
 pytestmark = pytest.mark.django_db

@@ -71,7 +71,7 @@ def test_admin_gets_its_own_policy(client, demo_users):
 
 
 def test_external_webinar_player_origin_is_allowed_on_its_page_only(client, site_skeleton):
-    from home.demo import get_home_page
+    from demo.builders.common import get_home_page
     from tests.webinars.conftest import make_webinar
     from webinars.models import WebinarIndexPage
 

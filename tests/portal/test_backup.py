@@ -11,7 +11,7 @@ import pytest
 
 from django.db import connection
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from home.models import ContentPage
 
 ROOT = Path(__file__).resolve().parents[2]

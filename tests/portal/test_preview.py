@@ -20,7 +20,7 @@ from wagtail import blocks
 from wagtail.models import Page
 from wagtail.test.utils.form_data import querydict_from_html
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from home.models import ContactPage, ContentPage, HomePage, Theme
 from library.models import LibraryIndexPage, ResourcePage, ResourceType, ToolboxPage
 from tests.library.conftest import make_document, make_resource

@@ -18,10 +18,10 @@ from django.test.utils import CaptureQueriesContext
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-import library.bench
-import trainings.bench
-import webinars.bench
-from home.demo import ensure_page, get_home_page, stream
+import demo.bench.library
+import demo.bench.trainings
+import demo.bench.webinars
+from demo.builders.common import ensure_page, get_home_page, stream
 from home.models import ContentPage
 from library.models import LibraryIndexPage, ResourcePage, ToolboxPage
 from operations.indexing import search_index_paused
@@ -92,8 +92,8 @@ def test_library_pages(client, site_skeleton, demo_users, index_all):
     toolbox_page = {"toolbox": toolbox.url}
 
     def build(count):
-        grow(library.bench.build, count=count, parent=resources)
-        grow(library.bench.build, count=count, parent=toolbox, slug_prefix="outil-bench")
+        grow(demo.bench.library.build, count=count, parent=resources)
+        grow(demo.bench.library.build, count=count, parent=toolbox, slug_prefix="outil-bench")
         index_all()
 
     build(13)  # two pages of results
@@ -134,7 +134,7 @@ def test_training_pages(client, site_skeleton):
     }
 
     def build(count):
-        grow(trainings.bench.build, count=count, registrations=0)
+        grow(demo.bench.trainings.build, count=count, registrations=0)
         existing = SeminarPage.objects.count()
         with search_index_paused(also_reference_index=True):
             for number in range(existing, count):
@@ -165,9 +165,9 @@ def test_webinar_pages(client, site_skeleton):
         "webinar index": "/webinaires/",
         "webinar": lambda: WebinarPage.objects.child_of(index).order_by("pk").first().url,
     }
-    grow(webinars.bench.build, count=5)
+    grow(demo.bench.webinars.build, count=5)
     small = measure(client, pages)
-    grow(webinars.bench.build, count=500)
+    grow(demo.bench.webinars.build, count=500)
     large = measure(client, pages)
     assert_flat(small, large, {"webinar index": 11, "webinar": 15})
 
@@ -209,8 +209,8 @@ def test_site_map_and_contact_pages(client, site_skeleton):
     """The HTML site map counts a listing's pages instead of listing them: as flat as the rest."""
     resources = LibraryIndexPage.objects.get()
     pages = {"site map": "/plan-du-site/", "contact": "/contact/"}
-    grow(library.bench.build, count=5, parent=resources)
+    grow(demo.bench.library.build, count=5, parent=resources)
     small = measure(client, pages)
-    grow(library.bench.build, count=500, parent=resources)
+    grow(demo.bench.library.build, count=500, parent=resources)
     large = measure(client, pages)
     assert_flat(small, large, {"site map": 1, "contact": 6})

@@ -11,7 +11,7 @@ from django.utils import timezone
 from wagtail.images import get_image_model
 from wagtail.images.tests.utils import get_test_image_file
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from tests.library.conftest import make_document, make_resource
 from tests.webinars.conftest import make_webinar, online_session
 from trainings.models import Provider, Session, TrainingCatalogPage, TrainingPage

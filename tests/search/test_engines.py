@@ -29,7 +29,7 @@ from django.test import override_settings
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from home.models import ContentPage
 from portal.settings.base import search_backends_from_url
 from search.query import SearchUnavailable, search

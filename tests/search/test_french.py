@@ -22,7 +22,7 @@ from django.test import override_settings
 from wagtail.models import Page
 from wagtail.search.backends import get_search_backend
 
-from home.demo import ensure_page, get_home_page, rich, stream
+from demo.builders.common import ensure_page, get_home_page, rich, stream
 from home.models import ContentPage
 from search.query import search
 from tests.search import node

@@ -8,7 +8,7 @@ import pytest
 
 from django.db import connection
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from home.models import ContentPage
 
 pytestmark = pytest.mark.django_db

@@ -10,7 +10,7 @@ from django.test.utils import CaptureQueriesContext
 
 from wagtail.models import Page
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from home.models import ContentPage
 from search.query import search
 

@@ -7,7 +7,7 @@ import pytest
 
 from django.utils import timezone
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from trainings.models import Provider, Session, TrainingCatalogPage, TrainingPage
 
 _counter = itertools.count(1)

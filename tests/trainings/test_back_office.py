@@ -18,9 +18,9 @@ from django.utils import timezone
 
 from wagtail.models import ModelLogEntry
 
-from accounts.demo import ascii_slug
 from accounts.models import User
-from home.demo import ensure_page, get_home_page
+from demo.builders.accounts import ascii_slug
+from demo.builders.common import ensure_page, get_home_page
 from trainings import registration as service
 from trainings.models import Provider, Registration, Session, TrainingCatalogPage, TrainingPage
 

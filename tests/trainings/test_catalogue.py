@@ -11,7 +11,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from tests.helpers import hostile_failures
 from tests.trainings.conftest import make_session, make_training
 from trainings import registration as service

@@ -7,7 +7,7 @@ from django.db import connection
 from django.test import Client
 
 from accounts.models import User
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from tests.conftest import require_service
 from tests.helpers import run_simultaneously
 from tests.trainings.conftest import make_session, make_training

@@ -7,8 +7,8 @@ from django.utils import timezone
 
 from wagtail.models import Page, Revision
 
-import trainings.demo
 from accounts.models import Territory
+from demo.builders import trainings as trainings_demo
 from trainings.models import Provider, Registration, SeminarPage, Session, Speaker, TrainingPage
 
 pytestmark = pytest.mark.django_db
@@ -102,5 +102,5 @@ def test_seminars_and_a_second_run_creates_nothing(demo_content, django_assert_m
 
     before = counts()
     with django_assert_max_num_queries(10):
-        trainings.demo.build()
+        trainings_demo.build()
     assert counts() == before

@@ -16,8 +16,8 @@ from django.utils import timezone
 
 from wagtail.models import Page, Revision
 
-from accounts.demo import ensure_user
-from home.demo import ensure_page, get_home_page
+from demo.builders.accounts import ensure_user
+from demo.builders.common import ensure_page, get_home_page
 from trainings.models import Registration, Session, TrainingCatalogPage, TrainingPage
 
 pytestmark = pytest.mark.django_db

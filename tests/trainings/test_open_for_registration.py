@@ -98,7 +98,7 @@ def test_catalogue_labels_closed_sessions_and_places_filter_leaves_them_out(clie
 
 
 def test_home_page_lists_only_sessions_open_for_registration(client, site_skeleton):
-    from home.demo import ensure_page, get_home_page
+    from demo.builders.common import ensure_page, get_home_page
     from trainings.models import TrainingCatalogPage
 
     catalog = ensure_page(get_home_page(), TrainingCatalogPage, "formations", title="Formations")

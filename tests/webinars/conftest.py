@@ -14,10 +14,10 @@ from django.utils import timezone
 from wagtail.models import Collection, PageViewRestriction
 
 from accounts.groups import restrict_to_referents
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
+from demo.builders.webinars import SAMPLE_VIDEO
 from home.models import Audience, Theme
 from trainings.models import Session, Speaker
-from webinars.demo import FIXTURE_VIDEO
 from webinars.models import WebinarChapter, WebinarDocument, WebinarIndexPage, WebinarPage
 
 _counter = itertools.count(1)
@@ -39,7 +39,7 @@ Nous parlerons du questionnaire de repérage systématique.
 
 
 def video_bytes():
-    return FIXTURE_VIDEO.read_bytes()
+    return SAMPLE_VIDEO.read_bytes()
 
 
 def make_media(name="enregistrement.webm", content=None, title=None):

@@ -7,9 +7,9 @@ import pytest
 
 from wagtail.models import PageViewRestriction, Revision
 
-import accounts.demo
-import home.demo
-import webinars.demo
+from demo.builders import accounts as accounts_demo
+from demo.builders import home as home_demo
+from demo.builders import webinars as webinars_demo
 from trainings.models import Session
 from webinars.models import WebinarPage
 
@@ -18,13 +18,13 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def demo(db):
-    accounts.demo.build()
-    home.demo.build()
-    return webinars.demo.build()
+    accounts_demo.build()
+    home_demo.build()
+    return webinars_demo.build()
 
 
 def test_recordings(demo):
-    now = webinars.demo.timezone.now()
+    now = webinars_demo.timezone.now()
     past = WebinarPage.objects.live().filter(date__lt=now)
     assert past.count() == 8
     for webinar in past:
@@ -51,7 +51,7 @@ def test_private_webinars(demo):
 
 
 def test_live_webinars(demo):
-    upcoming = WebinarPage.objects.live().filter(date__gte=webinars.demo.timezone.now())
+    upcoming = WebinarPage.objects.live().filter(date__gte=webinars_demo.timezone.now())
     assert upcoming.count() == 2
     sessions = Session.objects.filter(page__in=upcoming)
     assert sessions.count() == 2
@@ -69,6 +69,6 @@ def test_pages_render(client, demo):
 def test_idempotent_and_fast(demo):
     counts = (WebinarPage.objects.count(), Revision.objects.count(), Session.objects.count())
     start = time.monotonic()
-    webinars.demo.build()
+    webinars_demo.build()
     assert time.monotonic() - start < 0.5
     assert (WebinarPage.objects.count(), Revision.objects.count(), Session.objects.count()) == counts

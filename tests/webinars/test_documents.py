@@ -4,7 +4,7 @@ downloaded by guessing its address; attached to something the visitor may see, i
 import pytest
 
 from accounts.groups import restrict_to_referents
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from library.models import LibraryIndexPage, ToolboxPage
 from tests.library.conftest import make_document, make_resource
 

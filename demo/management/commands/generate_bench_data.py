@@ -11,10 +11,10 @@ from django.core.management import call_command
 from django.core.management.base import BaseCommand
 from django.db import connection, transaction
 
-import accounts.bench
-import library.bench
-import trainings.bench
-import webinars.bench
+import demo.bench.accounts
+import demo.bench.library
+import demo.bench.trainings
+import demo.bench.webinars
 from demo.site import build_demo_site
 from operations.indexing import search_index_paused
 from trainings import registration as registration_service
@@ -40,12 +40,12 @@ class Command(BaseCommand):
         with search_index_paused(also_reference_index=True), registration_service.notifications_muted():
             with transaction.atomic():
                 build_demo_site()
-            accounts.bench.build(count=options["users"])
-            total = library.bench.build(count=options["resources"])
-            training_count, registration_count = trainings.bench.build(
+            demo.bench.accounts.build(count=options["users"])
+            total = demo.bench.library.build(count=options["resources"])
+            training_count, registration_count = demo.bench.trainings.build(
                 count=options["trainings"], registrations=options["registrations"]
             )
-            webinar_count = webinars.bench.build(count=options["webinars"])
+            webinar_count = demo.bench.webinars.build(count=options["webinars"])
         with connection.cursor() as cursor:
             cursor.execute("ANALYZE")  # fresh planner statistics after the bulk inserts
         if not options["no_index"]:

@@ -1,6 +1,6 @@
 """Build the whole demo site: ``python manage.py load_demo_content``.
 
-Each app owns its demo builder (``<app>/demo.py``); this command only calls them in
+The builders live in ``demo/builders/`` (content in ``demo/content/*.yaml``); this command calls them in
 dependency order, then rebuilds the search index. Idempotent."""
 
 from django.conf import settings

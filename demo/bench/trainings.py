@@ -8,11 +8,10 @@ from django.db import transaction
 from django.utils import timezone
 
 from accounts.models import Territory, User
-from home.demo import ensure_page, get_home_page
+from demo.bench.library import sentence
+from demo.builders.common import ensure_page, get_home_page
 from home.models import Audience, Theme
-from library.bench import sentence
-
-from .models import Provider, Registration, Session, TrainingCatalogPage, TrainingPage
+from trainings.models import Provider, Registration, Session, TrainingCatalogPage, TrainingPage
 
 
 def build(count=500, sessions_per_training=3, registrations=20_000, seed=2026):

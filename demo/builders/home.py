@@ -3,44 +3,16 @@
 Idempotent means: a page, user or object that exists already is left as it is, so running
 ``load_demo_content`` twice changes nothing."""
 
-import json
-
 from wagtail.models import Site
 
-from .models import ContactPage, ContentPage, PortalSettings
+from demo.builders.common import ensure_page, get_home_page, rich, stream
+from home.models import ContactPage, ContentPage, PortalSettings
 
 # The demo's contact address: replace it in "Réglages du portail" on a real site.
 DEMO_CONTACT_EMAIL = "odpe-vif@lenord.fr"
 CONTACT_URL = "/contact/"
 
 
-def rich(*paragraphs):
-    return "".join(f"<p>{text}</p>" for text in paragraphs)
-
-
-def stream(*blocks):
-    """Build StreamField raw data from (block_type, value) pairs."""
-    return json.dumps([{"type": kind, "value": value} for kind, value in blocks])
-
-
-def ensure_page(parent, model, slug, **fields):
-    """Return the child of ``parent`` with ``slug``, creating and publishing it if missing."""
-    existing = parent.get_children().filter(slug=slug).first()
-    if existing is not None:
-        return existing.specific
-    page = model(slug=slug, **fields)
-    parent.add_child(instance=page)
-    page.save_revision().publish()
-    return page
-
-
-def get_home_page():
-    site = Site.objects.get(is_default_site=True)
-    return site.root_page.specific
-
-
-# The accessibility statement, after the State's model ("modèle de déclaration
-# d'accessibilité", accessibilite.numerique.gouv.fr). No audit yet: RGAA says "non conforme".
 ACCESSIBILITY_STATEMENT_DATE = "3 décembre 2026"
 ACCESSIBILITY_STATEMENT = [
     (

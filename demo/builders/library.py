@@ -17,10 +17,26 @@ from django.core.files.base import ContentFile
 from wagtail.models import Collection
 
 from accounts.groups import restrict_collection_to_referents, restrict_to_referents
-from home.demo import ensure_page, get_home_page, rich, stream
-from home.models import Audience, ContentPage, Theme
-
-from .models import LibraryDocument, LibraryIndexPage, ResourceFile, ResourcePage, ResourceType, ToolboxPage
+from demo.builders.common import (
+    Terms,
+    accordion,
+    callout,
+    day,
+    ensure_page,
+    get_home_page,
+    heading,
+    para,
+    rich,
+    stream,
+)
+from home.models import ContentPage
+from library.models import (
+    LibraryDocument,
+    LibraryIndexPage,
+    ResourceFile,
+    ResourcePage,
+    ToolboxPage,
+)
 
 PUBLIC_COLLECTION = "Ressources"
 TOOLBOX_COLLECTION = "Boîte à outils des référents"
@@ -66,26 +82,6 @@ class Resource:
     review_due: date | None = None
     external_url: str = ""
     related: tuple = ()
-
-
-def day(text):
-    return date.fromisoformat(text)
-
-
-def heading(text, level="h2"):
-    return ("heading", {"text": text, "level": level})
-
-
-def para(*texts):
-    return ("paragraph", rich(*texts))
-
-
-def callout(title, text, kind="info"):
-    return ("callout", {"kind": kind, "title": title, "text": rich(text)})
-
-
-def faq(title, *items):
-    return ("accordion", {"title": title, "items": [{"title": q, "body": rich(a)} for q, a in items]})
 
 
 def quote(text, source):
@@ -186,7 +182,7 @@ RESOURCES = [
                 "Vérifier l'accessibilité des locaux et des supports, proposer un entretien sans "
                 "l'aidant, prévoir un interprète en langue des signes si besoin, laisser du temps."
             ),
-            faq(
+            accordion(
                 "Questions fréquentes",
                 (
                     "Que faire si l'auteur est aussi l'aidant principal ?",
@@ -317,7 +313,7 @@ RESOURCES = [
                 "courante ou les mesures de protection. Ce guide présente les grandes étapes et les "
                 "interlocuteurs, sans remplacer un conseil juridique personnalisé."
             ),
-            faq(
+            accordion(
                 "Les questions qui reviennent",
                 (
                     "La victime doit-elle porter plainte pour être accompagnée ?",
@@ -526,7 +522,7 @@ RESOURCES = [
                 "une part importante des situations recensées. Les violences sont souvent anciennes "
                 "et banalisées, ou aggravées par la perte d'autonomie."
             ),
-            faq(
+            accordion(
                 "Repérer",
                 (
                     "Quels signes doivent alerter ?",
@@ -681,7 +677,7 @@ RESOURCES = [
                 "Les outils numériques prolongent le contrôle exercé par le partenaire violent, "
                 "y compris après la séparation."
             ),
-            faq(
+            accordion(
                 "Conseils à transmettre",
                 (
                     "Comment sécuriser son téléphone ?",
@@ -969,7 +965,7 @@ RESOURCES = [
                 "Utilisée en consultation ou en animation collective, la réglette ouvre la "
                 "discussion sans jugement. Elle se remet aux jeunes avec les numéros utiles."
             ),
-            faq(
+            accordion(
                 "Utiliser la réglette",
                 (
                     "En consultation",
@@ -1955,15 +1951,6 @@ def ensure_collection(name):
 
 
 # --- Pages -----------------------------------------------------------------------------------------
-
-
-class Terms:
-    """The taxonomies seeded by migrations, looked up by slug once."""
-
-    def __init__(self):
-        self.types = {term.slug: term for term in ResourceType.objects.all()}
-        self.themes = {term.slug: term for term in Theme.objects.all()}
-        self.audiences = {term.slug: term for term in Audience.objects.all()}
 
 
 def ensure_resource(parent, resource, collection, terms, pages):

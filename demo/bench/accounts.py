@@ -5,7 +5,7 @@ import random
 
 from django.contrib.auth.hashers import make_password
 
-from .models import Service, Territory, User
+from accounts.models import Service, Territory, User
 
 FIRST_NAMES = ["Camille", "Dominique", "Claude", "Alex", "Sacha", "Morgane", "Yanis", "Inès", "Léa", "Hugo"]
 LAST_NAMES = [

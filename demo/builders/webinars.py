@@ -2,7 +2,7 @@
 and research data to the professionals).
 
 Eight recorded webinars spread over the last eighteen months, each with a short video clip
-(the same tiny WebM file, webinars/samples/extrait-webinaire.webm, copied for each: the
+(the same tiny WebM file, demo/samples/extrait-webinaire.webm, copied for each: the
 demo needs no ffmpeg), French WebVTT captions with the speakers' voices, a transcript made
 from them, chapters and, for some, slides. One is reserved to logged-in professionals, one
 to the referents' network, one points at an external PeerTube video. Two upcoming live
@@ -22,41 +22,16 @@ from django.utils import timezone
 
 from wagtail.models import Collection, PageViewRestriction
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import aware, content, ensure_page, ensure_speakers, get_home_page
 from home.models import Audience, Theme
 from library.models import LibraryDocument
-from trainings.models import Registration, Session, Speaker
+from trainings.models import Registration, Session
+from webinars import vtt
+from webinars.models import WebinarChapter, WebinarDocument, WebinarIndexPage, WebinarPage
 
-from . import vtt
-from .models import WebinarChapter, WebinarDocument, WebinarIndexPage, WebinarPage
-
-FIXTURE_VIDEO = Path(__file__).resolve().parent / "samples" / "extrait-webinaire.webm"
+SAMPLE_VIDEO = Path(__file__).resolve().parent.parent / "samples" / "extrait-webinaire.webm"
 CLIP_SECONDS = 12
 COLLECTION = "Webinaires"
-
-SPEAKERS = {
-    "benali": (
-        "Karim Benali",
-        "Responsable de l'Observatoire départemental de la protection de l'enfance",
-        "Département du Nord",
-    ),
-    "vasseur": ("Dr Hélène Vasseur", "Psychiatre, coordinatrice", "Centre régional du psychotraumatisme"),
-    "carpentier": (
-        "Julien Carpentier",
-        "Vice-procureur chargé des violences intrafamiliales",
-        "Tribunal judiciaire de Lille",
-    ),
-    "delattre": ("Claire Delattre", "Juriste", "CIDFF du Nord"),
-    "haddad": ("Nadia Haddad", "Directrice", "SOLFA"),
-    "deschamps": ("Aurore Deschamps", "Conseillère conjugale et familiale", "Planning familial 59"),
-    "lemaire": (
-        "Mathieu Lemaire",
-        "Maître de conférences en sociologie, responsable du DU Violences conjugales",
-        "Université de Lille",
-    ),
-    "morel": ("Sophie Morel", "Sage-femme de PMI, référente VIF", "Département du Nord — PMI de Douai"),
-    "nguyen": ("Thomas Nguyen", "Psychologue", "Service d'accompagnement à la vie sociale de Lille"),
-}
 
 
 @dataclass(frozen=True)
@@ -341,7 +316,8 @@ def captions_text(spec):
     for number, (voice, text) in enumerate(spec.captions):
         start, end = number * 2, number * 2 + 2
         lines += [str(number + 1), f"{vtt.format_timestamp(start)} --> {vtt.format_timestamp(end)}"]
-        lines += [f"<v {SPEAKERS[voice][0]}>{text}" if voice else text, ""]
+        name = content("speakers")[voice]["name"] if voice else ""
+        lines += [f"<v {name}>{text}" if voice else text, ""]
     return "\n".join(lines)
 
 
@@ -363,20 +339,6 @@ def slides_pdf(lines):
 def ensure_collection():
     root = Collection.get_first_root_node()
     return root.get_children().filter(name=COLLECTION).first() or root.add_child(name=COLLECTION)
-
-
-def ensure_speakers():
-    speakers = {}
-    for key, (name, role, organisation) in SPEAKERS.items():
-        speakers[key], _ = Speaker.objects.get_or_create(
-            name=name, defaults={"role": role, "organisation": organisation}
-        )
-    return speakers
-
-
-def aware(day, hhmm):
-    hour, minute = (int(part) for part in hhmm.split(":"))
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
 def build_webinar(index, spec, speakers, collection, today, video_bytes):
@@ -483,7 +445,7 @@ def build():
     today = timezone.localdate()
     speakers = ensure_speakers()
     collection = ensure_collection()
-    video_bytes = FIXTURE_VIDEO.read_bytes()
+    video_bytes = SAMPLE_VIDEO.read_bytes()
     for spec in missing:
         page = build_webinar(index, spec, speakers, collection, today, video_bytes)
         if spec is WEBINARS[8]:

@@ -7,12 +7,11 @@ import random
 from django.db import transaction
 from django.utils import timezone
 
-from home.demo import ensure_page, get_home_page
+from demo.bench.library import sentence
+from demo.builders.common import ensure_page, get_home_page
 from home.models import Audience, Theme
-from library.bench import sentence
 from trainings.models import Speaker
-
-from .models import WebinarChapter, WebinarIndexPage, WebinarPage
+from webinars.models import WebinarChapter, WebinarIndexPage, WebinarPage
 
 
 def captions(rng, cues=60):

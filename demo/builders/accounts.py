@@ -8,7 +8,7 @@ from faker import Faker
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from .models import EDITORS_GROUP, MODERATORS_GROUP, REFERENTS_GROUP, Service, Territory, User
+from accounts.models import EDITORS_GROUP, MODERATORS_GROUP, REFERENTS_GROUP, Service, Territory, User
 
 DEMO_PASSWORD = "demo-vif-2026"  # noqa: S105 - documented demo password, local use only
 

@@ -20,16 +20,27 @@ from dataclasses import dataclass
 from django.utils import timezone
 
 from accounts.models import REFERENTS_GROUP, Territory, User
-from home.demo import ensure_page, get_home_page, rich, stream
-
-from . import registration as registration_service
-from .models import (
+from demo.builders.common import (
+    Terms,
+    accordion,
+    aware,
+    bullets,
+    callout,
+    ensure_page,
+    ensure_speakers,
+    get_home_page,
+    heading,
+    para,
+    rich,
+    stream,
+)
+from trainings import registration as registration_service
+from trainings.models import (
     Provider,
     Registration,
     SeminarIndexPage,
     SeminarPage,
     Session,
-    Speaker,
     TrainingCatalogPage,
     TrainingPage,
 )
@@ -153,29 +164,6 @@ class Seminar:
     address: str = SEMINAR_ADDRESS
 
 
-def heading(text, level="h2"):
-    return ("heading", {"text": text, "level": level})
-
-
-def para(*texts):
-    return ("paragraph", rich(*texts))
-
-
-def bullets(*items):
-    return "<ul>" + "".join(f"<li>{item}</li>" for item in items) + "</ul>"
-
-
-def steps(title, *items):
-    return (
-        "accordion",
-        {"title": title, "items": [{"title": name, "body": rich(text)} for name, text in items]},
-    )
-
-
-def callout(title, text, kind="info"):
-    return ("callout", {"kind": kind, "title": title, "text": rich(text)})
-
-
 ODPE_VALIDATION_NOTE = (
     "Les demandes sont examinées par l'ODPE avec l'encadrement : priorité aux professionnels des "
     "territoires qui n'ont pas encore bénéficié de la formation. Une réponse est envoyée par e-mail "
@@ -202,7 +190,7 @@ TRAININGS = [
                 "Cent heures d'enseignement réparties en sept regroupements de deux jours sur six mois, "
                 "à Lille, et un mémoire professionnel soutenu à la fin de l'année."
             ),
-            steps(
+            accordion(
                 "Les modules",
                 (
                     "Module 1 — Comprendre",
@@ -309,7 +297,7 @@ TRAININGS = [
             "Adopter une posture qui ne culpabilise pas la victime",
         ),
         programme=(
-            steps(
+            accordion(
                 "Déroulé",
                 (
                     "Jour 1",
@@ -487,7 +475,7 @@ TRAININGS = [
             "Articuler ordonnance de protection et protection de l'enfance",
         ),
         programme=(
-            steps(
+            accordion(
                 "Déroulé",
                 ("Le cadre légal", "Loi du 9 juillet 2010, délais, mesures possibles, durée."),
                 ("La procédure", "Saisine du juge, audience, rôle de l'avocat, exécution."),
@@ -749,7 +737,7 @@ TRAININGS = [
             "Organiser l'orientation après une révélation",
         ),
         programme=(
-            steps(
+            accordion(
                 "Déroulé",
                 ("Pourquoi repérer", "Les chiffres, le rapport Henrion, ce que disent les victimes."),
                 ("Comment poser la question", "Formulations, entretien seul à seul, traçabilité."),
@@ -850,33 +838,6 @@ TRAININGS = [
         ),
     ),
 ]
-
-SPEAKERS = {
-    "dufour": (
-        "Marie-Laure Dufour",
-        "Vice-présidente chargée de l'enfance et de la famille",
-        "Département du Nord",
-    ),
-    "benali": (
-        "Karim Benali",
-        "Responsable de l'Observatoire départemental de la protection de l'enfance",
-        "Département du Nord",
-    ),
-    "vasseur": ("Dr Hélène Vasseur", "Psychiatre, coordinatrice", "Centre régional du psychotraumatisme"),
-    "carpentier": (
-        "Julien Carpentier",
-        "Vice-procureur chargé des violences intrafamiliales",
-        "Tribunal judiciaire de Lille",
-    ),
-    "delattre": ("Claire Delattre", "Juriste", "CIDFF du Nord"),
-    "haddad": ("Nadia Haddad", "Directrice", "SOLFA"),
-    "deschamps": ("Aurore Deschamps", "Conseillère conjugale et familiale", "Planning familial 59"),
-    "lemaire": (
-        "Mathieu Lemaire",
-        "Maître de conférences en sociologie, responsable du DU Violences conjugales",
-        "Université de Lille",
-    ),
-}
 
 
 def seminar_2026_date(today):
@@ -1047,11 +1008,6 @@ def seminars(today):
 
 
 # --- Building ------------------------------------------------------------------------------
-
-
-def aware(day, hhmm):
-    hour, minute = (int(part) for part in hhmm.split(":"))
-    return timezone.make_aware(datetime.datetime.combine(day, datetime.time(hour, minute)))
 
 
 def christmas_break(day):
@@ -1267,37 +1223,6 @@ def build_seminar(index, spec, speakers, terms, today, people):
     )
     register_people(Session.objects.get(page_id=page.pk), spec.session, people)
     return page
-
-
-class Terms:
-    """Themes, audiences and library resources by slug, fetched once, only when needed."""
-
-    def __init__(self):
-        from home.models import Audience, Theme
-        from library.models import LibraryIndexPage, ResourcePage
-
-        self.themes = {term.slug: term for term in Theme.objects.all()}
-        self.audiences = {term.slug: term for term in Audience.objects.all()}
-        library = LibraryIndexPage.objects.first()
-        self.resources = (
-            {page.slug: page for page in ResourcePage.objects.child_of(library)}
-            if library is not None
-            else {}
-        )
-
-    def document(self, slug):
-        page = self.resources.get(slug)
-        item = page.files.select_related("document").first() if page is not None else None
-        return item.document if item is not None else None
-
-
-def ensure_speakers():
-    speakers = {}
-    for key, (name, role, organisation) in SPEAKERS.items():
-        speakers[key], _ = Speaker.objects.get_or_create(
-            name=name, defaults={"role": role, "organisation": organisation}
-        )
-    return speakers
 
 
 def build():

@@ -8,10 +8,9 @@ from django.db import transaction
 
 from wagtail.models import Collection
 
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from home.models import Audience, Theme
-
-from .models import LibraryDocument, LibraryIndexPage, ResourceFile, ResourcePage, ResourceType
+from library.models import LibraryDocument, LibraryIndexPage, ResourceFile, ResourcePage, ResourceType
 
 WORDS = [
     "violences",

@@ -1,0 +1,1 @@
+"""Idempotent builders of the demo site, one per area, reading demo/content/*.yaml."""
