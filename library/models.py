@@ -22,7 +22,7 @@ from home.relations import as_queryset
 from home.widgets import CheckboxList
 from importing.text import fold
 
-from .listing import ResourceListing
+from .listing import resource_listing_context
 from .text_extraction import extract_text
 
 LANGUAGES = [
@@ -92,7 +92,8 @@ class ResourceListingPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
-        context.update(ResourceListing(self, request).context())
+        resources = exclude_restricted(ResourcePage.objects.child_of(self).live(), within=self)
+        context.update(resource_listing_context(self, request, resources))
         return context
 
 
@@ -125,7 +126,7 @@ class LibraryIndexPage(RoutablePageMixin, ResourceListingPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
-        themes = context["selected_themes"]
+        themes = context["selected"]["theme"]
         context["feed_url"] = f"{self.url}flux/" + (f"?theme={themes[0]}" if len(themes) == 1 else "")
         return context
 
