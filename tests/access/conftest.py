@@ -12,7 +12,7 @@ import pytest
 from wagtail.models import PageViewRestriction
 
 from accounts.groups import restrict_to_referents
-from home.demo import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page
 from tests.library.conftest import (  # noqa: F401 - fixtures used by the matrix
     library_index,
     make_document,
