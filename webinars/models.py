@@ -18,8 +18,7 @@ from django.core import signing
 from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
-from django.db import IntegrityError, models, transaction
-from django.db.models import F
+from django.db import models
 from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
 from django.middleware.csrf import get_token
 from django.utils import timezone
@@ -40,8 +39,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
+from home.attachments import AttachedDocument, attached_document_field
 from home.blocks import RICH_TEXT_FEATURES
 from home.content_cache import public
+from home.counters import MonthlyCounter
 from home.database import best_effort_write
 from home.models import Audience, BasePage, SectionIndexPage, Theme
 from home.relations import as_queryset
@@ -427,54 +428,27 @@ class WebinarChapter(Orderable):
         return format_chapter_time(self.start_seconds or 0)
 
 
-class WebinarDocument(Orderable):
+class WebinarDocument(AttachedDocument):
     """Slides and handouts: library documents, which follow the webinar's privacy
     (``webinars.wagtail_hooks.protect_webinar_documents``)."""
 
     page = ParentalKey(WebinarPage, related_name="documents", on_delete=models.CASCADE)
-    document = models.ForeignKey(
-        settings.WAGTAILDOCS_DOCUMENT_MODEL,
-        verbose_name="document",
-        on_delete=models.PROTECT,
-        related_name="webinar_files",
-    )
-    label = models.CharField(
-        "intitulé", max_length=200, blank=True, help_text="Par défaut, le titre du document."
-    )
+    document = attached_document_field("webinar_files")
 
-    panels = [FieldPanel("document"), FieldPanel("label")]
-
-    class Meta(Orderable.Meta):
+    class Meta(AttachedDocument.Meta):
         verbose_name = "document"
         verbose_name_plural = "documents"
 
-    def __str__(self):
-        return self.label or self.document.title
 
+class PlayCount(MonthlyCounter):
+    """Plays per webinar and per month (see ``home.counters``)."""
 
-class PlayCount(models.Model):
-    """Plays per webinar and per month; no IP, no user, no time of day."""
+    counted_field = "webinar"
 
     webinar = models.ForeignKey(WebinarPage, on_delete=models.CASCADE, related_name="play_counts")
-    month = models.DateField("mois")
     count = models.PositiveIntegerField("lectures", default=0)
 
-    class Meta:
+    class Meta(MonthlyCounter.Meta):
         verbose_name = "lectures du mois"
         verbose_name_plural = "lectures par mois"
         constraints = [models.UniqueConstraint("webinar", "month", name="webinars_playcount_webinar_month")]
-        ordering = ["-month"]
-
-    def __str__(self):
-        return f"{self.webinar} — {self.month:%m/%Y} : {self.count}"
-
-    @classmethod
-    def increment(cls, webinar):
-        month = timezone.localdate().replace(day=1)
-        if cls.objects.filter(webinar=webinar, month=month).update(count=F("count") + 1):
-            return
-        try:
-            with transaction.atomic():
-                cls.objects.create(webinar=webinar, month=month, count=1)
-        except IntegrityError:  # created meanwhile by a concurrent play
-            cls.objects.filter(webinar=webinar, month=month).update(count=F("count") + 1)
