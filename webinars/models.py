@@ -7,22 +7,15 @@ captions and play counter are served by routes of the page itself, so they follo
 page's privacy: see ``access.py``."""
 
 import re
-import secrets
 from urllib.parse import urlsplit
 
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from django import forms
-from django.conf import settings
-from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
 from django.db import models
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
-from django.middleware.csrf import get_token
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -43,20 +36,16 @@ from home.attachments import AttachedDocument, attached_document_field
 from home.blocks import RICH_TEXT_FEATURES
 from home.content_cache import public
 from home.counters import MonthlyCounter
-from home.database import best_effort_write
 from home.models import Audience, BasePage, SectionIndexPage, Theme
 from home.relations import as_queryset
 from home.widgets import CheckboxList
 from trainings.models import EventPage
 
-from . import vtt
-from .access import refusal
+from . import views, vtt
 from .embeds import parse_external_video, validate_external_video_url
 from .forms import WebinarPageForm
 
 CHAPTER_TIME = re.compile(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
-PLAY_TOKEN_SALT = "webinars.play"  # noqa: S105 - a signing namespace, not a secret
-PLAY_TOKEN_MAX_AGE = 12 * 3600
 
 
 def parse_chapter_time(value):
@@ -255,88 +244,21 @@ class WebinarPage(RoutablePageMixin, EventPage):
         chapters = [chapter for chapter in self.chapters.all() if chapter.start_seconds is not None]
         return sorted(chapters, key=lambda chapter: (chapter.start_seconds, chapter.sort_order or 0))
 
-    def play_token(self):
-        """One token per page load: the play counter counts it once (see ``count_play``)."""
-        return signing.dumps({"p": self.pk, "n": secrets.token_urlsafe(9)}, salt=PLAY_TOKEN_SALT)
-
     # --- Routes -----------------------------------------------------------------------------
-    # Wagtail checks the page's privacy before any route runs (before_serve_page); the routes
-    # check again, so that they stay private whatever calls them.
+    # The video, captions and play counter are routes of the page, so that they follow its
+    # privacy; their bodies are in views.py.
 
     @path("video/")
     def serve_video(self, request):
-        from home.storage import signed_url
-
-        from .files import is_local, ranged_file_response
-
-        if (response := refusal(self, request)) is not None:
-            return response
-        media = self.video
-        if media is None or not media.file:
-            raise Http404("Pas de vidéo déposée pour ce webinaire")
-        restricted = bool(self.get_view_restrictions())
-        extension = media.file.name.rsplit(".", 1)[-1].lower()
-        filename = f"{self.slug}.{extension}"
-        if not is_local(media.file):
-            # A remote storage answers Range requests itself: a signed address, given only
-            # after the privacy check above, valid long enough for the player to keep seeking.
-            url = signed_url(
-                media.file,
-                expire=settings.WEBINAR_VIDEO_URL_EXPIRE,
-                filename=filename,
-                as_attachment=request.GET.get("telecharger") == "1",
-            )
-            response = HttpResponseRedirect(url)
-            response["Cache-Control"] = "private, no-store"
-            return response
-        return ranged_file_response(
-            request,
-            media.file,
-            filename=filename,
-            cache_control="private, max-age=3600" if restricted else "public, max-age=3600",
-            as_attachment=request.GET.get("telecharger") == "1",
-        )
+        return views.video(request, self)
 
     @path("sous-titres/")
     def serve_captions(self, request):
-        if (response := refusal(self, request)) is not None:
-            return response
-        if not self.cues:
-            raise Http404("Pas de sous-titres pour ce webinaire")
-        response = HttpResponse(self.captions, content_type="text/vtt; charset=utf-8")
-        response["Cache-Control"] = "private, max-age=300" if self.get_view_restrictions() else "max-age=300"
-        if request.GET.get("telecharger") == "1":
-            response["Content-Disposition"] = f'attachment; filename="{self.slug}.vtt"'
-        return response
+        return views.captions(request, self)
 
     @path("lecture/")
     def count_play(self, request):
-        """The play counter, called by static/js/webinars.js at the first ``play`` of a page
-        load: ``GET`` gives a one-time token (and the CSRF value), then ``POST`` with it counts
-        one more play this month. The token is fetched, not written in the page, so that the
-        page itself stays the same for every anonymous visitor (and cacheable: see
-        home/middleware.py). No IP, no user, no cookie of ours: only the counter."""
-        if request.method not in ("GET", "POST"):
-            return HttpResponseNotAllowed(["GET", "POST"])
-        if (response := refusal(self, request)) is not None:
-            return response
-        if request.method == "GET":
-            if not (self.live and (self.video_id or self.external_video_url)):
-                raise Http404("Pas de vidéo à compter pour ce webinaire")
-            response = JsonResponse({"jeton": self.play_token(), "csrf": get_token(request)})
-            add_never_cache_headers(response)
-            return response
-        try:
-            token = signing.loads(
-                request.POST.get("jeton", ""), salt=PLAY_TOKEN_SALT, max_age=PLAY_TOKEN_MAX_AGE
-            )
-        except signing.BadSignature:
-            return HttpResponse("Jeton de lecture invalide ou expiré.", status=400, content_type="text/plain")
-        if token.get("p") != self.pk:
-            return HttpResponse("Jeton de lecture invalide.", status=400, content_type="text/plain")
-        if cache.add(f"webinars:play:{token['n']}", True, PLAY_TOKEN_MAX_AGE):
-            best_effort_write("Webinar play count", PlayCount.increment, self)
-        return HttpResponse(status=204)
+        return views.count_play(request, self)
 
     # --- Rendering --------------------------------------------------------------------------
 
