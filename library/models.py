@@ -12,11 +12,12 @@ from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.documents.models import AbstractDocument
 from wagtail.documents.models import Document as WagtailDocument
 from wagtail.fields import StreamField
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from access.rules import exclude_restricted
+from home.attachments import AttachedDocument, attached_document_field
 from home.blocks import BodyStreamBlock
+from home.counters import MonthlyCounter
 from home.models import Audience, BasePage, SectionIndexPage, Taxonomy, Theme
 from home.relations import as_queryset
 from home.widgets import CheckboxList
@@ -226,39 +227,26 @@ class ResourcePage(BasePage):
         return context
 
 
-class ResourceFile(Orderable):
+class ResourceFile(AttachedDocument):
     page = ParentalKey(ResourcePage, related_name="files", on_delete=models.CASCADE)
-    document = models.ForeignKey(
-        LibraryDocument, verbose_name="document", on_delete=models.PROTECT, related_name="resource_files"
-    )
-    label = models.CharField(
-        "intitulé", max_length=200, blank=True, help_text="Par défaut, le titre du document."
-    )
+    document = attached_document_field("resource_files")
 
-    panels = [FieldPanel("document"), FieldPanel("label")]
-
-    class Meta(Orderable.Meta):
+    class Meta(AttachedDocument.Meta):
         verbose_name = "fichier"
         verbose_name_plural = "fichiers"
 
-    def __str__(self):
-        return self.label or self.document.title
 
+class DownloadCount(MonthlyCounter):
+    """Downloads per document and per month (see ``home.counters``)."""
 
-class DownloadCount(models.Model):
-    """Downloads per document and per month; no IP, no user, no time of day."""
+    counted_field = "document"
 
     document = models.ForeignKey(LibraryDocument, on_delete=models.CASCADE, related_name="download_counts")
-    month = models.DateField("mois")
     count = models.PositiveIntegerField("téléchargements", default=0)
 
-    class Meta:
+    class Meta(MonthlyCounter.Meta):
         verbose_name = "téléchargements du mois"
         verbose_name_plural = "téléchargements par mois"
         constraints = [
             models.UniqueConstraint("document", "month", name="library_downloadcount_document_month")
         ]
-        ordering = ["-month"]
-
-    def __str__(self):
-        return f"{self.document} — {self.month:%m/%Y} : {self.count}"

@@ -1,6 +1,4 @@
-from django.db.models import F
 from django.urls import include, path, reverse
-from django.utils import timezone
 
 from wagtail import hooks
 from wagtail.admin.viewsets.pages import PageListingViewSet
@@ -73,14 +71,7 @@ def count_download(sender, instance, request, **kwargs):
 
 
 def add_download(instance):
-    month = timezone.localdate().replace(day=1)
-    updated = DownloadCount.objects.filter(document=instance, month=month).update(count=F("count") + 1)
-    if not updated:
-        _, created = DownloadCount.objects.get_or_create(
-            document=instance, month=month, defaults={"count": 1}
-        )
-        if not created:
-            DownloadCount.objects.filter(document=instance, month=month).update(count=F("count") + 1)
+    DownloadCount.increment(instance)
 
 
 document_served.connect(count_download, sender=LibraryDocument, dispatch_uid="library_count_download")

@@ -6,7 +6,7 @@ One bucket, two storages, two prefixes:
   images. Objects have no ACL of their own (the bucket's: private) and no bucket policy opens
   them. Their URLs are presigned and expire after ``AWS_QUERYSTRING_EXPIRE`` seconds; they are
   handed out only by Django, after its permission check (documents: Wagtail's serve view with
-  ``WAGTAILDOCS_SERVE_METHOD = "redirect"``; videos: ``WebinarPage.serve_video``).
+  ``WAGTAILDOCS_SERVE_METHOD = "redirect"``; videos: ``webinars.views.video``).
 - ``PublicS3Storage`` (``STORAGES["renditions"]``, ``WAGTAILIMAGES_RENDITION_STORAGE``): image
   renditions, under the ``public/`` prefix, with plain unsigned URLs that never expire, so a
   page kept in a cache never shows broken images. The bucket policy

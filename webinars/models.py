@@ -7,23 +7,15 @@ captions and play counter are served by routes of the page itself, so they follo
 page's privacy: see ``access.rules``."""
 
 import re
-import secrets
 from urllib.parse import urlsplit
 
 from wagtailmedia.edit_handlers import MediaChooserPanel
 
 from django import forms
-from django.conf import settings
-from django.core import signing
-from django.core.cache import cache
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator
-from django.db import IntegrityError, models, transaction
-from django.db.models import F
-from django.http import Http404, HttpResponse, HttpResponseNotAllowed, HttpResponseRedirect, JsonResponse
-from django.middleware.csrf import get_token
+from django.db import models
 from django.utils import timezone
-from django.utils.cache import add_never_cache_headers
 from django.utils.functional import cached_property
 
 from modelcluster.fields import ParentalKey, ParentalManyToManyField
@@ -40,21 +32,20 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable
 from wagtail.search import index
 
-from access.rules import exclude_restricted, refusal
+from access.rules import exclude_restricted
+from home.attachments import AttachedDocument, attached_document_field
 from home.blocks import RICH_TEXT_FEATURES
+from home.counters import MonthlyCounter
 from home.models import Audience, BasePage, SectionIndexPage, Theme
 from home.relations import as_queryset
 from home.widgets import CheckboxList
-from operations.database import best_effort_write
 from trainings.models import EventPage
 
-from . import vtt
+from . import views, vtt
 from .embeds import parse_external_video, validate_external_video_url
 from .forms import WebinarPageForm
 
 CHAPTER_TIME = re.compile(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
-PLAY_TOKEN_SALT = "webinars.play"  # noqa: S105 - a signing namespace, not a secret
-PLAY_TOKEN_MAX_AGE = 12 * 3600
 
 
 def parse_chapter_time(value):
@@ -253,88 +244,21 @@ class WebinarPage(RoutablePageMixin, EventPage):
         chapters = [chapter for chapter in self.chapters.all() if chapter.start_seconds is not None]
         return sorted(chapters, key=lambda chapter: (chapter.start_seconds, chapter.sort_order or 0))
 
-    def play_token(self):
-        """One token per page load: the play counter counts it once (see ``count_play``)."""
-        return signing.dumps({"p": self.pk, "n": secrets.token_urlsafe(9)}, salt=PLAY_TOKEN_SALT)
-
     # --- Routes -----------------------------------------------------------------------------
-    # Wagtail checks the page's privacy before any route runs (before_serve_page); the routes
-    # check again, so that they stay private whatever calls them.
+    # The video, captions and play counter are routes of the page, so that they follow its
+    # privacy; their bodies are in views.py.
 
     @path("video/")
     def serve_video(self, request):
-        from operations.storage import signed_url
-
-        from .files import is_local, ranged_file_response
-
-        if (response := refusal(self, request)) is not None:
-            return response
-        media = self.video
-        if media is None or not media.file:
-            raise Http404("Pas de vidéo déposée pour ce webinaire")
-        restricted = bool(self.get_view_restrictions())
-        extension = media.file.name.rsplit(".", 1)[-1].lower()
-        filename = f"{self.slug}.{extension}"
-        if not is_local(media.file):
-            # A remote storage answers Range requests itself: a signed address, given only
-            # after the privacy check above, valid long enough for the player to keep seeking.
-            url = signed_url(
-                media.file,
-                expire=settings.WEBINAR_VIDEO_URL_EXPIRE,
-                filename=filename,
-                as_attachment=request.GET.get("telecharger") == "1",
-            )
-            response = HttpResponseRedirect(url)
-            response["Cache-Control"] = "private, no-store"
-            return response
-        return ranged_file_response(
-            request,
-            media.file,
-            filename=filename,
-            cache_control="private, max-age=3600" if restricted else "public, max-age=3600",
-            as_attachment=request.GET.get("telecharger") == "1",
-        )
+        return views.video(request, self)
 
     @path("sous-titres/")
     def serve_captions(self, request):
-        if (response := refusal(self, request)) is not None:
-            return response
-        if not self.cues:
-            raise Http404("Pas de sous-titres pour ce webinaire")
-        response = HttpResponse(self.captions, content_type="text/vtt; charset=utf-8")
-        response["Cache-Control"] = "private, max-age=300" if self.get_view_restrictions() else "max-age=300"
-        if request.GET.get("telecharger") == "1":
-            response["Content-Disposition"] = f'attachment; filename="{self.slug}.vtt"'
-        return response
+        return views.captions(request, self)
 
     @path("lecture/")
     def count_play(self, request):
-        """The play counter, called by static/js/webinars.js at the first ``play`` of a page
-        load: ``GET`` gives a one-time token (and the CSRF value), then ``POST`` with it counts
-        one more play this month. The token is fetched, not written in the page, so that the
-        page itself stays the same for every anonymous visitor (and cacheable: see
-        caching/headers.py). No IP, no user, no cookie of ours: only the counter."""
-        if request.method not in ("GET", "POST"):
-            return HttpResponseNotAllowed(["GET", "POST"])
-        if (response := refusal(self, request)) is not None:
-            return response
-        if request.method == "GET":
-            if not (self.live and (self.video_id or self.external_video_url)):
-                raise Http404("Pas de vidéo à compter pour ce webinaire")
-            response = JsonResponse({"jeton": self.play_token(), "csrf": get_token(request)})
-            add_never_cache_headers(response)
-            return response
-        try:
-            token = signing.loads(
-                request.POST.get("jeton", ""), salt=PLAY_TOKEN_SALT, max_age=PLAY_TOKEN_MAX_AGE
-            )
-        except signing.BadSignature:
-            return HttpResponse("Jeton de lecture invalide ou expiré.", status=400, content_type="text/plain")
-        if token.get("p") != self.pk:
-            return HttpResponse("Jeton de lecture invalide.", status=400, content_type="text/plain")
-        if cache.add(f"webinars:play:{token['n']}", True, PLAY_TOKEN_MAX_AGE):
-            best_effort_write("Webinar play count", PlayCount.increment, self)
-        return HttpResponse(status=204)
+        return views.count_play(request, self)
 
     # --- Rendering --------------------------------------------------------------------------
 
@@ -426,54 +350,27 @@ class WebinarChapter(Orderable):
         return format_chapter_time(self.start_seconds or 0)
 
 
-class WebinarDocument(Orderable):
+class WebinarDocument(AttachedDocument):
     """Slides and handouts: library documents, which follow the webinar's privacy
     (``access.documents``: registered in ``webinars.apps``)."""
 
     page = ParentalKey(WebinarPage, related_name="documents", on_delete=models.CASCADE)
-    document = models.ForeignKey(
-        settings.WAGTAILDOCS_DOCUMENT_MODEL,
-        verbose_name="document",
-        on_delete=models.PROTECT,
-        related_name="webinar_files",
-    )
-    label = models.CharField(
-        "intitulé", max_length=200, blank=True, help_text="Par défaut, le titre du document."
-    )
+    document = attached_document_field("webinar_files")
 
-    panels = [FieldPanel("document"), FieldPanel("label")]
-
-    class Meta(Orderable.Meta):
+    class Meta(AttachedDocument.Meta):
         verbose_name = "document"
         verbose_name_plural = "documents"
 
-    def __str__(self):
-        return self.label or self.document.title
 
+class PlayCount(MonthlyCounter):
+    """Plays per webinar and per month (see ``home.counters``)."""
 
-class PlayCount(models.Model):
-    """Plays per webinar and per month; no IP, no user, no time of day."""
+    counted_field = "webinar"
 
     webinar = models.ForeignKey(WebinarPage, on_delete=models.CASCADE, related_name="play_counts")
-    month = models.DateField("mois")
     count = models.PositiveIntegerField("lectures", default=0)
 
-    class Meta:
+    class Meta(MonthlyCounter.Meta):
         verbose_name = "lectures du mois"
         verbose_name_plural = "lectures par mois"
         constraints = [models.UniqueConstraint("webinar", "month", name="webinars_playcount_webinar_month")]
-        ordering = ["-month"]
-
-    def __str__(self):
-        return f"{self.webinar} — {self.month:%m/%Y} : {self.count}"
-
-    @classmethod
-    def increment(cls, webinar):
-        month = timezone.localdate().replace(day=1)
-        if cls.objects.filter(webinar=webinar, month=month).update(count=F("count") + 1):
-            return
-        try:
-            with transaction.atomic():
-                cls.objects.create(webinar=webinar, month=month, count=1)
-        except IntegrityError:  # created meanwhile by a concurrent play
-            cls.objects.filter(webinar=webinar, month=month).update(count=F("count") + 1)

@@ -1,5 +1,5 @@
 """Plays per webinar, for editors (Rapports › Lectures des webinaires): counted without any
-personal data, per month (see ``WebinarPage.count_play``)."""
+personal data, per month (see ``webinars.views.count_play``)."""
 
 import datetime
 
