@@ -173,7 +173,8 @@ class FacetedListing:
     def __init__(self, collection, request, facets, sorts=None, cache_prefix=None, cache_timeout=None):
         self.collection = collection
         self.request = request
-        self.params = request.GET
+        # A request, or its query parameters alone (the search computes its facets in a cache).
+        self.params = request.GET if hasattr(request, "GET") else request
         self.facet_list = list(facets)
         self.sorts = sorts or {}
         self.cache_prefix = cache_prefix

@@ -44,6 +44,7 @@ from trainings.models import EventPage
 from . import views, vtt
 from .embeds import parse_external_video, validate_external_video_url
 from .forms import WebinarPageForm
+from .listing import webinar_listing_context
 
 CHAPTER_TIME = re.compile(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
 
@@ -86,10 +87,13 @@ class WebinarIndexPage(SectionIndexPage):
         verbose_name_plural = "Listes des webinaires"
 
     def get_context(self, request, *args, **kwargs):
-        from .listing import WebinarListing
-
         context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
-        context.update(WebinarListing(self, request).context())
+        webinars = WebinarPage.objects.child_of(self).live()
+        context.update(
+            webinar_listing_context(
+                self, request, exclude_restricted(webinars, request, within=self), webinars
+            )
+        )
         return context
 
 
