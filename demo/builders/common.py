@@ -131,3 +131,32 @@ def ensure_speakers():
             name=speaker["name"], defaults={"role": speaker["role"], "organisation": speaker["organisation"]}
         )
     return speakers
+
+
+# --- Specifications from the YAML content -----------------------------------------------------
+
+STREAM_FIELDS = {"body", "programme"}  # kept in Wagtail's stream format, as written
+
+
+def _frozen(value):
+    if isinstance(value, list):
+        return tuple(_frozen(item) for item in value)
+    return value
+
+
+def specs(cls, items, **nested):
+    """``cls`` dataclass instances from YAML mappings: lists become tuples (the specs are
+    frozen), ``nested`` names the fields holding other specs (e.g. ``files=File``)."""
+
+    def one(data):
+        fields = {}
+        for name, value in data.items():
+            if name in nested:
+                fields[name] = tuple(nested[name](**item) for item in value)
+            elif name in STREAM_FIELDS:
+                fields[name] = tuple(value)
+            else:
+                fields[name] = _frozen(value)
+        return cls(**fields)
+
+    return [one(item) for item in items]
