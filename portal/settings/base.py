@@ -648,34 +648,44 @@ TASKS = {"default": {"BACKEND": "django_tasks.backends.immediate.ImmediateBacken
 # LOG_FORMAT=plain (development default) or json (production default: one JSON object per
 # line, with the request id nginx passes in X-Request-ID). No personal data is logged.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "plain")
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "formatters": {
-        "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
-        "json": {
-            "()": "pythonjsonlogger.json.JsonFormatter",
-            "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
-            "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+
+
+def logging_settings(log_format):
+    """The LOGGING dict, its console lines in ``log_format`` (production.py picks json)."""
+    return {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {
+            "plain": {"format": "%(asctime)s %(levelname)s %(name)s %(message)s"},
+            "json": {
+                "()": "pythonjsonlogger.json.JsonFormatter",
+                "fmt": "%(asctime)s %(levelname)s %(name)s %(message)s %(request_id)s",
+                "rename_fields": {"asctime": "time", "levelname": "level", "name": "logger"},
+            },
         },
-    },
-    "filters": {"request_id": {"()": "operations.logging.RequestIdFilter"}},
-    "handlers": {
-        "console": {
-            "class": "logging.StreamHandler",
-            "formatter": "json" if LOG_FORMAT == "json" else "plain",
-            "filters": ["request_id"],
+        "filters": {"request_id": {"()": "operations.logging.RequestIdFilter"}},
+        "handlers": {
+            "console": {
+                "class": "logging.StreamHandler",
+                "formatter": "json" if log_format == "json" else "plain",
+                "filters": ["request_id"],
+            },
+            # A failed search index update (engine down) is caught here and retried later, with
+            # a growing delay, as a background task; after the last attempt an error asks for
+            # `manage.py update_index` (operations/search_sync.py).
+            "search_index_failures": {
+                "class": "operations.search_sync.IndexFailureHandler",
+                "level": "ERROR",
+            },
         },
-        # A failed search index update (engine down) is caught here and retried later, with
-        # a growing delay, as a background task; after the last attempt an error asks for
-        # `manage.py update_index` (operations/search_sync.py).
-        "search_index_failures": {"class": "operations.search_sync.IndexFailureHandler", "level": "ERROR"},
-    },
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
-    "loggers": {
-        "django.request": {"level": "ERROR"},
-        "django_tasks": {"level": "WARNING"},
-        "wagtail": {"level": os.environ.get("LOG_LEVEL", "WARNING")},
-        "modelsearch.index": {"handlers": ["search_index_failures"], "level": "ERROR"},
-    },
-}
+        "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "INFO")},
+        "loggers": {
+            "django.request": {"level": "ERROR"},
+            "django_tasks": {"level": "WARNING"},
+            "wagtail": {"level": os.environ.get("LOG_LEVEL", "WARNING")},
+            "modelsearch.index": {"handlers": ["search_index_failures"], "level": "ERROR"},
+        },
+    }
+
+
+LOGGING = logging_settings(LOG_FORMAT)

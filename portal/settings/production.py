@@ -1,39 +1,56 @@
-"""Production: refuses to start without the settings that must be chosen."""
+"""Production: refuses to start without the settings that must be chosen.
+
+Read from top to bottom like base.py: each setting is assigned once here, as a whole value
+(nothing inherited from base.py is patched in place).
+"""
 
 import os
 
 from django.core.exceptions import ImproperlyConfigured
 
 from .base import *  # noqa: F403
-from .base import getenv_bool
+from .base import MIDDLEWARE, STORAGES, getenv_bool, logging_settings
 
 for _required in ("SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL"):
     if not os.environ.get(_required):
         raise ImproperlyConfigured(f"La variable d'environnement {_required} est obligatoire en production.")
 
 DEBUG = False
+
+# ---------------------------------------------------------------------------
+# HTTPS behind the proxy
+# ---------------------------------------------------------------------------
 # Behind the documented nginx (deploy/nginx/portal.conf, docs/deployment.md): one proxy,
 # whose X-Forwarded-For entry is the visitor's address for the log-in throttling.
 ALLAUTH_TRUSTED_PROXY_COUNT = int(os.environ.get("TRUSTED_PROXY_COUNT", "1"))
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 SECURE_SSL_REDIRECT = getenv_bool("SECURE_SSL_REDIRECT", True)
+# The health check answers over plain HTTP too (probes from the load balancer or localhost).
+SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
 SECURE_HSTS_SECONDS = int(os.environ.get("SECURE_HSTS_SECONDS", str(60 * 60 * 24 * 365)))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = True
-SECURE_HSTS_PRELOAD = False
+# HSTS preloading is a commitment for the whole parent domain (lenord.fr and every
+# subdomain, hard to undo): the department's DNS owners decide it, not this application.
+# Until they do (SECURE_HSTS_PRELOAD=true), `check --deploy`'s reminder is silenced.
+SECURE_HSTS_PRELOAD = getenv_bool("SECURE_HSTS_PRELOAD", False)
+SILENCED_SYSTEM_CHECKS = [] if SECURE_HSTS_PRELOAD else ["security.W021"]
 SESSION_COOKIE_SECURE = True
 CSRF_COOKIE_SECURE = True
-STORAGES["staticfiles"] = {  # noqa: F405
-    "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
-}
-
-# Hashed, compressed static files served by the app server itself (far-future cache headers).
-MIDDLEWARE.insert(  # noqa: F405
-    MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1,  # noqa: F405
-    "whitenoise.middleware.WhiteNoiseMiddleware",
-)
 
 # ---------------------------------------------------------------------------
-# Operations (issue #8): stateless app servers, background tasks, logs, health check.
+# Static files: hashed, compressed, served by the app server itself (WhiteNoise, far-future
+# cache headers), right after SecurityMiddleware.
+# ---------------------------------------------------------------------------
+STORAGES = {**STORAGES, "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"}}
+_after_security = MIDDLEWARE.index("django.middleware.security.SecurityMiddleware") + 1
+MIDDLEWARE = [
+    *MIDDLEWARE[:_after_security],
+    "whitenoise.middleware.WhiteNoiseMiddleware",
+    *MIDDLEWARE[_after_security:],
+]
+
+# ---------------------------------------------------------------------------
+# Operations (issue #8): stateless app servers, background tasks, logs.
 # ---------------------------------------------------------------------------
 # Any app server can answer any request: nothing a request leaves behind stays on its disk
 # or in its memory. Sessions, the cache (allauth's log-in throttling, the webinar play
@@ -71,14 +88,4 @@ else:
 
 # JSON logs unless LOG_FORMAT=plain.
 LOG_FORMAT = os.environ.get("LOG_FORMAT", "json")
-LOGGING["handlers"]["console"]["formatter"] = "json" if LOG_FORMAT == "json" else "plain"  # noqa: F405
-
-# The health check answers over plain HTTP too (probes from the load balancer or localhost).
-SECURE_REDIRECT_EXEMPT = [r"^healthz$"]
-
-# HSTS preloading is a commitment for the whole parent domain (lenord.fr and every
-# subdomain, hard to undo): the department's DNS owners decide it, not this application.
-# Until they do (SECURE_HSTS_PRELOAD=true), `check --deploy`'s reminder is silenced.
-SECURE_HSTS_PRELOAD = getenv_bool("SECURE_HSTS_PRELOAD", False)
-if not SECURE_HSTS_PRELOAD:
-    SILENCED_SYSTEM_CHECKS = [*globals().get("SILENCED_SYSTEM_CHECKS", []), "security.W021"]
+LOGGING = logging_settings(LOG_FORMAT)

@@ -257,6 +257,8 @@ def test_a_dotenv_file_fills_in_what_the_environment_does_not_set(tmp_path):
 # base.py read from top to bottom: each setting assigned once, the app and middleware lists
 # written out in one statement each, and no comment naming a file or command that is gone.
 BASE_PY = ROOT / "portal" / "settings" / "base.py"
+# production.py is read the same way: it overrides base.py's values whole, once each.
+PRODUCTION_PY = ROOT / "portal" / "settings" / "production.py"
 
 
 def _is_setting(name):
@@ -342,6 +344,37 @@ def test_each_setting_is_assigned_once_in_base():
     tree = ast.parse(BASE_PY.read_text(encoding="utf-8"))
     twice = {name: count for name, count in _assignment_counts(tree.body).items() if count > 1}
     assert twice == {}, f"settings assigned more than once in base.py: {twice}"
+
+
+def test_each_setting_is_assigned_once_in_production():
+    tree = ast.parse(PRODUCTION_PY.read_text(encoding="utf-8"))
+    twice = {name: count for name, count in _assignment_counts(tree.body).items() if count > 1}
+    assert twice == {}, f"settings assigned more than once in production.py: {twice}"
+
+
+def test_production_does_not_patch_the_settings_of_base_in_place():
+    """WhiteNoise's middleware, the static files storage and the JSON logs are whole new
+    values in production.py, not an ``insert`` or a ``[…] =`` into base.py's objects."""
+    tree = ast.parse(PRODUCTION_PY.read_text(encoding="utf-8"))
+    assert _later_changes(tree) == []
+
+
+def test_production_puts_whitenoise_right_after_the_security_middleware(tmp_path):
+    code = (
+        "import django; django.setup(); from django.conf import settings as s; "
+        "i = s.MIDDLEWARE.index('django.middleware.security.SecurityMiddleware'); "
+        "print(s.MIDDLEWARE[i + 1]); print(len(s.MIDDLEWARE)); print(s.SILENCED_SYSTEM_CHECKS)"
+    )
+    env = {**PRODUCTION_ENV, "DATABASE_URL": f"sqlite:///{tmp_path / 'db.sqlite3'}"}
+    result = run_django("portal.settings.production", env, code)
+    assert result.returncode == 0, result.stderr
+    assert result.stdout.splitlines() == [
+        "whitenoise.middleware.WhiteNoiseMiddleware",
+        str(len(settings.MIDDLEWARE) + 1),
+        "['security.W021']",
+    ]
+    preload = run_django("portal.settings.production", {**env, "SECURE_HSTS_PRELOAD": "true"}, code)
+    assert preload.stdout.splitlines()[2] == "[]", preload.stderr
 
 
 def test_settings_are_not_patched_after_they_are_assigned_in_base():
