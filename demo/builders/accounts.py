@@ -8,71 +8,14 @@ from faker import Faker
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from accounts.models import EDITORS_GROUP, MODERATORS_GROUP, REFERENTS_GROUP, Service, Territory, User
+from accounts.models import REFERENTS_GROUP, Territory, User
+from demo.builders.common import content
 
 DEMO_PASSWORD = "demo-vif-2026"  # noqa: S105 - documented demo password, local use only
 
-DEMO_ACCOUNTS = [
-    # (name, first name, last name, group, superuser, service, territory, job title)
-    (
-        "admin",
-        "Camille",
-        "Roussel",
-        None,
-        True,
-        Service.CHILD_PROTECTION,
-        Territory.METROPOLE_LILLE,
-        "Chargée de mission ODPE",
-    ),
-    (
-        "editeur",
-        "Élodie",
-        "Martin",
-        EDITORS_GROUP,
-        False,
-        Service.CHILD_PROTECTION,
-        Territory.METROPOLE_LILLE,
-        "Chargée d'études ODPE",
-    ),
-    (
-        "moderateur",
-        "Karim",
-        "Benali",
-        MODERATORS_GROUP,
-        False,
-        Service.CHILD_PROTECTION,
-        Territory.METROPOLE_LILLE,
-        "Responsable de l'ODPE",
-    ),
-    (
-        "referent",
-        "Sophie",
-        "Lefebvre",
-        REFERENTS_GROUP,
-        False,
-        Service.PMI,
-        Territory.VALENCIENNOIS,
-        "Puéricultrice de PMI",
-    ),
-    (
-        "professionnel",
-        "Thomas",
-        "Dubois",
-        None,
-        False,
-        Service.SSP,
-        Territory.DOUAISIS,
-        "Assistant de service social",
-    ),
-]
-
-REFERENT_JOBS = {
-    Service.PMI: ["Sage-femme de PMI", "Puéricultrice", "Médecin de PMI"],
-    Service.CSS: ["Conseillère conjugale et familiale", "Sexologue", "Infirmière"],
-    Service.SSP: ["Assistante de service social", "Conseillère en économie sociale et familiale"],
-    Service.CHILD_PROTECTION: ["Éducateur spécialisé", "Inspectrice enfance famille", "Psychologue"],
-    Service.CEGIDD: ["Infirmier de CeGIDD", "Médecin de CeGIDD"],
-}
+# The accounts and the referents' jobs, in French, are data: demo/content/accounts.yaml.
+DEMO_ACCOUNTS = content("accounts")["accounts"]
+REFERENT_JOBS = content("accounts")["referent_jobs"]  # by service
 
 
 def ascii_slug(text):
@@ -130,17 +73,17 @@ def demo_referents(count=12):
 def build():
     users = [
         ensure_user(
-            f"{name}@exemple.fr",
-            first_name,
-            last_name,
-            groups=[group] if group else [],
-            superuser=superuser,
-            service=service,
-            territory=territory,
-            job_title=job_title,
-            directory_listed=group == REFERENTS_GROUP,
+            f"{account['name']}@exemple.fr",
+            account["first_name"],
+            account["last_name"],
+            groups=[account["group"]] if account["group"] else [],
+            superuser=account["superuser"],
+            service=account["service"],
+            territory=account["territory"],
+            job_title=account["job_title"],
+            directory_listed=account["group"] == REFERENTS_GROUP,
         )
-        for name, first_name, last_name, group, superuser, service, territory, job_title in DEMO_ACCOUNTS
+        for account in DEMO_ACCOUNTS
     ]
     for referent in demo_referents():
         users.append(ensure_user(groups=[REFERENTS_GROUP], **referent))
