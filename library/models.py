@@ -17,7 +17,7 @@ from wagtail.search import index
 from access.rules import exclude_restricted
 from home.attachments import AttachedDocument, attached_document_field
 from home.blocks import BodyStreamBlock
-from home.counters import MonthlyCounter
+from home.counters import MonthlyCounter, one_row_per_month
 from home.models import Audience, BasePage, SectionIndexPage, Taxonomy, Theme
 from home.relations import as_queryset
 from home.widgets import CheckboxList
@@ -236,17 +236,11 @@ class ResourceFile(AttachedDocument):
         verbose_name_plural = "fichiers"
 
 
-class DownloadCount(MonthlyCounter):
-    """Downloads per document and per month (see ``home.counters``)."""
-
-    counted_field = "document"
-
+class DownloadCount(MonthlyCounter):  # downloads per document and per month
     document = models.ForeignKey(LibraryDocument, on_delete=models.CASCADE, related_name="download_counts")
     count = models.PositiveIntegerField("téléchargements", default=0)
 
     class Meta(MonthlyCounter.Meta):
         verbose_name = "téléchargements du mois"
         verbose_name_plural = "téléchargements par mois"
-        constraints = [
-            models.UniqueConstraint("document", "month", name="library_downloadcount_document_month")
-        ]
+        constraints = [one_row_per_month("document", "library_downloadcount_document_month")]

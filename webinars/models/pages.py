@@ -1,12 +1,5 @@
-"""Webinars of the ODPE (roadmap action 18): live sessions people register for, then the
-recording with synchronised captions, a transcript and chapters (RGAA 4.1, criteria 4.x).
+"""The webinars' index and the webinar page (see views.py for its routes' bodies)."""
 
-A ``WebinarPage`` is a ``trainings.EventPage``: its live sessions, registrations and e-mails
-(with the joining link, sent only to those registered) are the trainings' own. Its video,
-captions and play counter are served by routes of the page itself, so they follow the
-page's privacy: see ``access.rules``."""
-
-import re
 from urllib.parse import urlsplit
 
 from wagtailmedia.edit_handlers import MediaChooserPanel
@@ -18,7 +11,7 @@ from django.db import models
 from django.utils import timezone
 from django.utils.functional import cached_property
 
-from modelcluster.fields import ParentalKey, ParentalManyToManyField
+from modelcluster.fields import ParentalManyToManyField
 from wagtail.admin.panels import (
     FieldPanel,
     FieldRowPanel,
@@ -29,48 +22,19 @@ from wagtail.admin.panels import (
 )
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
-from wagtail.models import Orderable
 from wagtail.search import index
 
 from access.rules import exclude_restricted
-from home.attachments import AttachedDocument, attached_document_field
 from home.blocks import RICH_TEXT_FEATURES
-from home.counters import MonthlyCounter
 from home.models import Audience, BasePage, SectionIndexPage, Theme
 from home.relations import as_queryset
 from home.widgets import CheckboxList
 from trainings.models import EventPage
 
-from . import views, vtt
-from .embeds import parse_external_video, validate_external_video_url
-from .forms import WebinarPageForm
-from .listing import webinar_listing_context
-
-CHAPTER_TIME = re.compile(r"^(?:(\d{1,2}):)?([0-5]?\d):([0-5]\d)$")
-
-
-def parse_chapter_time(value):
-    """Seconds of "mm:ss" or "hh:mm:ss", or None."""
-    match = CHAPTER_TIME.match((value or "").strip())
-    if not match:
-        return None
-    hours, minutes, seconds = match.groups()
-    return int(hours or 0) * 3600 + int(minutes) * 60 + int(seconds)
-
-
-def format_chapter_time(seconds):
-    hours, rest = divmod(int(seconds), 3600)
-    minutes, secs = divmod(rest, 60)
-    return f"{hours}:{minutes:02d}:{secs:02d}" if hours else f"{minutes:02d}:{secs:02d}"
-
-
-def validate_chapter_time(value):
-    if parse_chapter_time(value) is None:
-        raise ValidationError(
-            f"« {value} » n'est pas un minutage valide : écrivez « mm:ss » ou « hh:mm:ss », "
-            "par exemple 05:30 ou 1:02:15.",
-            code="invalid_chapter_time",
-        )
+from .. import views, vtt
+from ..embeds import parse_external_video, validate_external_video_url
+from ..forms import WebinarPageForm
+from ..listing import webinar_listing_context
 
 
 class WebinarIndexPage(SectionIndexPage):
@@ -305,7 +269,7 @@ class WebinarPage(RoutablePageMixin, EventPage):
     def _video_file_context(self):
         from operations.storage import STORAGE_ERRORS
 
-        from .files import content_type_for
+        from ..files import content_type_for
 
         media = self.video if self.video_id else None
         if media is None or not media.file:
@@ -323,58 +287,3 @@ class WebinarPage(RoutablePageMixin, EventPage):
             "video_width": media.width,
             "video_height": media.height,
         }
-
-
-class WebinarChapter(Orderable):
-    page = ParentalKey(WebinarPage, related_name="chapters", on_delete=models.CASCADE)
-    start = models.CharField(
-        "début",
-        max_length=9,
-        validators=[validate_chapter_time],
-        help_text="« mm:ss » ou « hh:mm:ss ».",
-    )
-    title = models.CharField("titre", max_length=200)
-
-    panels = [FieldRowPanel([FieldPanel("start"), FieldPanel("title")])]
-
-    class Meta(Orderable.Meta):
-        verbose_name = "chapitre"
-        verbose_name_plural = "chapitres"
-
-    def __str__(self):
-        return f"{self.start} {self.title}"
-
-    @property
-    def start_seconds(self):
-        return parse_chapter_time(self.start)
-
-    @property
-    def timecode(self):
-        """The normalised time, as used in shareable links: #t=05:30."""
-        return format_chapter_time(self.start_seconds or 0)
-
-
-class WebinarDocument(AttachedDocument):
-    """Slides and handouts: library documents, which follow the webinar's privacy
-    (``access.documents``: registered in ``webinars.apps``)."""
-
-    page = ParentalKey(WebinarPage, related_name="documents", on_delete=models.CASCADE)
-    document = attached_document_field("webinar_files")
-
-    class Meta(AttachedDocument.Meta):
-        verbose_name = "document"
-        verbose_name_plural = "documents"
-
-
-class PlayCount(MonthlyCounter):
-    """Plays per webinar and per month (see ``home.counters``)."""
-
-    counted_field = "webinar"
-
-    webinar = models.ForeignKey(WebinarPage, on_delete=models.CASCADE, related_name="play_counts")
-    count = models.PositiveIntegerField("lectures", default=0)
-
-    class Meta(MonthlyCounter.Meta):
-        verbose_name = "lectures du mois"
-        verbose_name_plural = "lectures par mois"
-        constraints = [models.UniqueConstraint("webinar", "month", name="webinars_playcount_webinar_month")]
