@@ -10,37 +10,11 @@ from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.utils.cache import add_never_cache_headers
 
-from access.rules import exclude_restricted
-from caching.content import cached
-
 from .forms import HONEYPOT_FIELD, SUBJECTS, ContactForm, SpamSuspected, new_token
 
 logger = logging.getLogger(__name__)
 
 SUBJECT_LABELS = dict(SUBJECTS)
-
-
-def site_contact():
-    """{"url": the contact page's address or "", "email": the contact address or ""} of the
-    default site, cached until the content or the settings change (caching.content)."""
-    return cached("site-contact", _read_site_contact)
-
-
-def _read_site_contact():
-    from wagtail.models import Site
-
-    from .models import ContactPage, PortalSettings
-
-    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
-    if site is None:
-        return {"url": "", "email": ""}
-    page = (
-        exclude_restricted(ContactPage.objects.live()).descendant_of(site.root_page, inclusive=True).first()
-    )
-    return {
-        "url": page.get_url() if page is not None else "",
-        "email": PortalSettings.for_site(site).contact_email,
-    }
 
 
 def render_form(page, request, form, status=200, error=None):
@@ -77,7 +51,9 @@ def with_fresh_token(form):
     return form
 
 
-def contact_form_view(page, request):
+def contact_form_view(page, request, recipient):
+    """The contact form of `page`; `recipient()` gives the address messages go to (read only
+    when a message is sent)."""
     if request.method != "POST":
         return render_form(page, request, blank_form(request))
 
@@ -105,7 +81,7 @@ def contact_form_view(page, request):
     if not form.is_valid():
         return render_form(page, request, with_fresh_token(form), status=400)
 
-    to = site_contact()["email"]
+    to = recipient()
     if not to:
         logger.error("Formulaire de contact : aucune adresse de contact dans les réglages du portail")
         form.add_error(

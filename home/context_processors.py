@@ -44,6 +44,6 @@ def portal(request):
 
 
 def _site_contact():
-    from .contact import site_contact
+    from .models import site_contact
 
     return site_contact()

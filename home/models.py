@@ -10,7 +10,7 @@ from wagtail.admin.panels import FieldPanel, MultiFieldPanel
 from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.contrib.settings.models import BaseSiteSetting, register_setting
 from wagtail.fields import RichTextField, StreamField
-from wagtail.models import Page
+from wagtail.models import Page, Site
 from wagtail.search import index
 
 from access.rules import exclude_restricted
@@ -18,6 +18,7 @@ from caching.content import cached
 from importing.text import fold
 
 from .blocks import RICH_TEXT_FEATURES, BodyStreamBlock, FeaturedLinkBlock
+from .contact import contact_form_view
 
 
 class BasePage(Page):
@@ -154,9 +155,7 @@ class ContactPage(RoutablePageMixin, BasePage):
 
     @path("")
     def contact_form(self, request, *args, **kwargs):
-        from .contact import contact_form_view
-
-        return contact_form_view(self, request)
+        return contact_form_view(self, request, recipient=lambda: site_contact()["email"])
 
     @path("envoye/", name="contact_sent")
     def contact_sent(self, request, *args, **kwargs):
@@ -253,3 +252,22 @@ class SectionIndexPage(BasePage):
         paginator = Paginator(self.get_listing_queryset(request), self.items_per_page)
         context["page_obj"] = paginator.get_page(request.GET.get("page"))
         return context
+
+
+def site_contact():
+    """{"url": the contact page's address or "", "email": the contact address or ""} of the
+    default site, cached until the content or the settings change (caching.content)."""
+    return cached("site-contact", _read_site_contact)
+
+
+def _read_site_contact():
+    site = Site.objects.filter(is_default_site=True).select_related("root_page").first()
+    if site is None:
+        return {"url": "", "email": ""}
+    page = (
+        exclude_restricted(ContactPage.objects.live()).descendant_of(site.root_page, inclusive=True).first()
+    )
+    return {
+        "url": page.get_url() if page is not None else "",
+        "email": PortalSettings.for_site(site).contact_email,
+    }
