@@ -9,6 +9,7 @@ from django.db.models import Prefetch, prefetch_related_objects
 
 from wagtail.models import Page
 
+from home.facets import Facet, FacetedListing
 from home.models import Audience, Theme
 from home.params import parse_years
 from library.models import ResourceFile
@@ -136,107 +137,91 @@ def content_first(ranked_ids, rows, content_type_ids, query):
     return content + others
 
 
-class SearchResultList:
-    def __init__(self, ranked_ids, params, query=None):
-        self.params = params
-        self.content_types = {
-            content_type_key(ct): ct
-            for ct in ContentType.objects.filter(app_label__in=["library", "webinars", "trainings", "home"])
-        }
-        rows = {
-            pk: (content_type_id, url_path, title)
-            for pk, content_type_id, url_path, title in Page.objects.filter(pk__in=ranked_ids).values_list(
-                "pk", "content_type_id", "url_path", "title"
-            )
-        }
-        if query is not None:
-            content_type_ids = {
-                self.content_types[key].pk for key in CONTENT_TYPES if key in self.content_types
-            }
-            ranked_ids = content_first(ranked_ids, rows, content_type_ids, query)
-        self.ranked_ids = ranked_ids
-        self.page_types = {pk: rows[pk][0] for pk in ranked_ids if pk in rows}
-        self.years = content_years(ranked_ids)
-        self.themes = {t.slug: t for t in Theme.objects.all()}
-        self.audiences = {a.slug: a for a in Audience.objects.all()}
-        self.selected = {
-            "type": [v for v in params.getlist("type") if v in CONTENT_TYPES],
-            "theme": [v for v in params.getlist("theme") if v in self.themes],
-            "audience": [v for v in params.getlist("audience") if v in self.audiences],
-            "year": [str(year) for year in parse_years(params.getlist("year"))[0]],
-        }
-        self.ignored = [
-            value
-            for name in ("type", "theme", "audience", "year")
-            for value in params.getlist(name)
-            if value and value not in self.selected[name]
-        ]
+def search_facets(content_types, page_types, years):
+    """The search's facets over a list of page ids (kept in relevance order): content type,
+    theme, audience, year. Only values with results are offered."""
 
-    def filtered_ids(self, skip=None):
-        ids = list(self.ranked_ids)
-        if self.selected["type"] and skip != "type":
-            wanted = {
-                self.content_types[key].pk for key in self.selected["type"] if key in self.content_types
-            }
-            ids = [pk for pk in ids if self.page_types.get(pk) in wanted]
-        if self.selected["theme"] and skip != "theme":
-            keep = taxonomy_page_ids("themes", ids, self.selected["theme"])
-            ids = [pk for pk in ids if pk in keep]
-        if self.selected["audience"] and skip != "audience":
-            keep = taxonomy_page_ids("audiences", ids, self.selected["audience"])
-            ids = [pk for pk in ids if pk in keep]
-        if self.selected["year"] and skip != "year":
-            years = {int(year) for year in self.selected["year"]}
-            ids = [pk for pk in ids if self.years.get(pk) in years]
-        return ids
+    def type_filter(ids, keys):
+        wanted = {content_types[key].pk for key in keys if key in content_types}
+        return [pk for pk in ids if page_types.get(pk) in wanted]
 
-    def facets(self):
-        type_counts = Counter(self.page_types.get(pk) for pk in self.filtered_ids(skip="type"))
-        year_counts = Counter(self.years.get(pk) for pk in self.filtered_ids(skip="year"))
-        theme_counts = taxonomy_counts("themes", self.filtered_ids(skip="theme"))
-        audience_counts = taxonomy_counts("audiences", self.filtered_ids(skip="audience"))
+    def taxonomy_filter(relation):
+        def apply(ids, slugs):
+            keep = taxonomy_page_ids(relation, ids, slugs)
+            return [pk for pk in ids if pk in keep]
 
-        def option(value, label, count, name):
-            return {"value": value, "label": label, "count": count, "selected": value in self.selected[name]}
+        return apply
 
-        return [
-            {
-                "name": "type",
-                "label": "Type de contenu",
-                "options": [
-                    option(key, label, type_counts.get(self.content_types[key].pk, 0), "type")
-                    for key, label in CONTENT_TYPES.items()
-                    if key in self.content_types and type_counts.get(self.content_types[key].pk)
-                ],
-            },
-            {
-                "name": "theme",
-                "label": "Thème",
-                "options": [
-                    option(t.slug, t.name, theme_counts[t.pk], "theme")
-                    for t in self.themes.values()
-                    if theme_counts.get(t.pk)
-                ],
-            },
-            {
-                "name": "audience",
-                "label": "Public",
-                "options": [
-                    option(a.slug, a.name, audience_counts[a.pk], "audience")
-                    for a in self.audiences.values()
-                    if audience_counts.get(a.pk)
-                ],
-            },
-            {
-                "name": "year",
-                "label": "Année",
-                "options": [
-                    option(str(y), str(y), n, "year")
-                    for y, n in sorted(year_counts.items(), key=lambda i: -(i[0] or 0))
-                    if y
-                ],
-            },
-        ]
+    def year_filter(ids, wanted):
+        wanted = set(wanted)
+        return [pk for pk in ids if years.get(pk) in wanted]
+
+    def parse(values):
+        accepted = parse_years(values)[0]
+        spelled = {str(year) for year in accepted}
+        return accepted, [value for value in values if value and value not in spelled]
+
+    def terms(model):
+        return lambda: [(term.slug, term.name, term.pk) for term in model.objects.all()]
+
+    return [
+        Facet(
+            "type",
+            "Type de contenu",
+            choices=[
+                (key, label, content_types[key].pk if key in content_types else f"absent:{key}")
+                for key, label in CONTENT_TYPES.items()
+            ],
+            filter=type_filter,
+            count=lambda ids: Counter(page_types.get(pk) for pk in ids),
+            keep_selected=False,
+        ),
+        Facet(
+            "theme",
+            "Thème",
+            choices=terms(Theme),
+            filter=taxonomy_filter("themes"),
+            count=lambda ids: taxonomy_counts("themes", ids),
+            keep_selected=False,
+        ),
+        Facet(
+            "audience",
+            "Public",
+            choices=terms(Audience),
+            filter=taxonomy_filter("audiences"),
+            count=lambda ids: taxonomy_counts("audiences", ids),
+            keep_selected=False,
+        ),
+        Facet(
+            "year",
+            "Année",
+            parse=parse,
+            filter=year_filter,
+            count=lambda ids: Counter(years.get(pk) for pk in ids),
+            keep_selected=False,
+        ),
+    ]
+
+
+def search_listing(ranked_ids, params, query=None):
+    """The faceted listing (home/facets.py) of the pages the engine found, in its order
+    (content pages first when ``query`` is given)."""
+    content_types = {
+        content_type_key(ct): ct
+        for ct in ContentType.objects.filter(app_label__in=["library", "webinars", "trainings", "home"])
+    }
+    rows = {
+        pk: (content_type_id, url_path, title)
+        for pk, content_type_id, url_path, title in Page.objects.filter(pk__in=ranked_ids).values_list(
+            "pk", "content_type_id", "url_path", "title"
+        )
+    }
+    if query is not None:
+        content_type_ids = {content_types[key].pk for key in CONTENT_TYPES if key in content_types}
+        ranked_ids = content_first(ranked_ids, rows, content_type_ids, query)
+    page_types = {pk: rows[pk][0] for pk in ranked_ids if pk in rows}
+    facets = search_facets(content_types, page_types, content_years(ranked_ids))
+    return FacetedListing(list(ranked_ids), params, facets)
 
 
 def describe(pages, query):

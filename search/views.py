@@ -1,7 +1,9 @@
 import hashlib
+from urllib.parse import quote
 
 from django.core.paginator import Paginator
 from django.template.response import TemplateResponse
+from django.urls import reverse
 from django.utils.cache import add_never_cache_headers, patch_cache_control
 
 from wagtail.models import Page, Site
@@ -12,7 +14,7 @@ from caching.content import cached
 from .query import SearchUnavailable, clean_query_string, has_search_terms
 from .query import search as run_search
 from .querylog import popular, promotions_for, record
-from .results import MAX_RESULTS, SearchResultList, describe
+from .results import MAX_RESULTS, describe, search_listing
 
 RESULTS_PER_PAGE = 10
 
@@ -62,6 +64,8 @@ def run_and_describe(request, query):
         "is_filtered": found["is_filtered"],
         "truncated": found["truncated"],
         "promotions": promotions_for(query),
+        "search_hidden": [("q", query)],
+        "search_reset_url": f"{reverse('search')}?q={quote(query, safe='/')}",
     }
 
 
@@ -72,11 +76,12 @@ def rank_and_count(site, query, params):
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
     ranked_ids = [page.pk for page in run_search(pages, query)[:MAX_RESULTS]]
-    results = SearchResultList(ranked_ids, params, query)
+    results = search_listing(ranked_ids, params, query)
+    facets = results.facets()
     return {
-        "ids": results.filtered_ids(),
-        "facets": results.facets(),
+        "ids": results.filtered(),
+        "facets": facets,
         "ignored": results.ignored,
-        "is_filtered": any(results.selected.values()),
+        "is_filtered": results.is_filtered,
         "truncated": len(ranked_ids) >= MAX_RESULTS,
     }

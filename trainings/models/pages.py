@@ -17,6 +17,7 @@ from home.relations import as_queryset, in_memory
 from home.widgets import CheckboxList
 
 from ..blocks import ProgrammeStreamBlock
+from ..listing import TrainingCatalogue
 from .registrations import Registration
 from .sessions import Session, SessionQuerySet
 from .snippets import Provider
@@ -109,10 +110,9 @@ class TrainingCatalogPage(RoutablePageMixin, SectionIndexPage):
         return calendar_response(upcoming_public_sessions(), "agenda-formations-vif.ics")
 
     def get_context(self, request, *args, **kwargs):
-        from ..listing import TrainingListing
-
         context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
-        context.update(TrainingListing(self, request).context())
+        trainings = exclude_restricted(TrainingPage.objects.child_of(self).live())
+        context.update(TrainingCatalogue(self, request, trainings).context())
         return context
 
 
