@@ -7,17 +7,17 @@ from django.utils.feedgenerator import Atom1Feed
 from access.rules import exclude_restricted
 from home.models import Theme
 
-from .models import ResourcePage
-
 FEED_SIZE = 30
 
 
 class ResourcesFeed(Feed):
     description = "Les dernières ressources publiées sur le Portail VIF Nord."
 
-    def __init__(self, library_page):
+    def __init__(self, library_page, resources):
+        """``resources``: the live resource pages (the library hands over its model's)."""
         super().__init__()
         self.library_page = library_page
+        self.resources = resources
 
     def get_object(self, request, *args, **kwargs):
         slug = request.GET.get("theme", "")
@@ -39,7 +39,7 @@ class ResourcesFeed(Feed):
 
     def items(self, theme):
         resources = (
-            exclude_restricted(ResourcePage.objects.live())
+            exclude_restricted(self.resources)
             .descendant_of(self.library_page)
             .select_related("resource_type")
             .order_by("-published_on", "-first_published_at")

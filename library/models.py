@@ -23,6 +23,7 @@ from home.relations import as_queryset
 from home.widgets import CheckboxList
 from importing.text import fold
 
+from .feeds import AtomResourcesFeed, ResourcesFeed
 from .listing import resource_listing_context
 from .text_extraction import extract_text
 
@@ -115,15 +116,11 @@ class LibraryIndexPage(RoutablePageMixin, ResourceListingPage):
 
     @path("flux/")
     def rss_feed(self, request):
-        from .feeds import ResourcesFeed
-
-        return ResourcesFeed(self)(request)
+        return ResourcesFeed(self, ResourcePage.objects.live())(request)
 
     @path("flux/atom/")
     def atom_feed(self, request):
-        from .feeds import AtomResourcesFeed
-
-        return AtomResourcesFeed(self)(request)
+        return AtomResourcesFeed(self, ResourcePage.objects.live())(request)
 
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)

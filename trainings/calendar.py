@@ -9,8 +9,6 @@ from django.conf import settings
 from django.http import HttpResponse
 from django.utils import timezone
 
-from access.rules import exclude_restricted
-
 from .schedule import session_days
 
 
@@ -68,14 +66,3 @@ def calendar_response(sessions, filename):
     response = HttpResponse(sessions_calendar(sessions), content_type="text/calendar; charset=utf-8")
     response["Content-Disposition"] = f'attachment; filename="{filename}"'
     return response
-
-
-def upcoming_public_sessions():
-    from .models import Session, TrainingPage
-
-    public_pages = exclude_restricted(TrainingPage.objects.live()).values("pk")
-    return (
-        Session.objects.filter(page__in=public_pages, starts_at__gte=timezone.now())
-        .select_related("page")
-        .order_by("starts_at")
-    )

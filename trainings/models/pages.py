@@ -17,6 +17,7 @@ from home.relations import as_queryset, in_memory
 from home.widgets import CheckboxList
 
 from ..blocks import ProgrammeStreamBlock
+from ..calendar import calendar_response
 from ..listing import TrainingCatalogue
 from .registrations import Registration
 from .sessions import Session, SessionQuerySet
@@ -105,9 +106,13 @@ class TrainingCatalogPage(RoutablePageMixin, SectionIndexPage):
 
     @path("agenda/")
     def calendar(self, request):
-        from ..calendar import calendar_response, upcoming_public_sessions
-
-        return calendar_response(upcoming_public_sessions(), "agenda-formations-vif.ics")
+        public_pages = exclude_restricted(TrainingPage.objects.live()).values("pk")
+        upcoming = (
+            Session.objects.filter(page__in=public_pages, starts_at__gte=timezone.now())
+            .select_related("page")
+            .order_by("starts_at")
+        )
+        return calendar_response(upcoming, "agenda-formations-vif.ics")
 
     def get_context(self, request, *args, **kwargs):
         context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
