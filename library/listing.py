@@ -59,9 +59,9 @@ class ResourceListing:
     @cached_property
     def _base(self):
         resources = self.models["resource"].objects.child_of(self.page).live()
-        # Resources restricted on their own stay hidden. In a restricted section (the
-        # toolbox) the visitor has already passed the section's restriction, which
-        # .public() would apply again to every child.
+        # Resources restricted on their own stay hidden, whoever asks (the counts are shared
+        # by every visitor). In a restricted section (the toolbox) the visitor has already
+        # passed the section's restriction: ``within`` does not apply it again to every child.
         return exclude_restricted(resources, within=self.page)
 
     def base_queryset(self):
