@@ -21,9 +21,11 @@ and the single ``before_serve_document`` hook (``access.wagtail_hooks``) asks
 
 from dataclasses import dataclass
 
-from wagtail.models import BaseViewRestriction
+from django.db.models import Exists, OuterRef, Q
 
-from .rules import forbidden, page_is_viewable, refuse
+from wagtail.models import BaseViewRestriction, Collection, CollectionViewRestriction, Page
+
+from .rules import exclude_restricted, forbidden, page_is_viewable, refuse
 
 
 @dataclass(frozen=True)
@@ -72,3 +74,29 @@ def document_refusal(document, request):
             return None
         return refuse(request, document.title)
     return None
+
+
+# --- What anyone may download (request-independent: the partners' API) -----------------------
+
+
+def restricted_collection_ids():
+    """Collections under a view restriction, with their descendants."""
+    paths = set(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
+    if not paths:
+        return set()
+    condition = Q()
+    for path in paths:
+        condition |= Q(path__startswith=path)
+    return set(Collection.objects.filter(condition).values_list("id", flat=True))
+
+
+def exclude_restricted_documents(documents):
+    """``documents`` an anonymous visitor may download, by the rules of ``document_refusal``:
+    outside restricted collections, and held by no page, or else the first holder (in
+    ``order``) holding the document has a live page anyone may see."""
+    public_ids = exclude_restricted(Page.objects.live()).values("pk")
+    allowed = Q()  # held by none of the holders
+    for holder in reversed(document_holders()):
+        held = holder.model.objects.filter(**{holder.lookup: OuterRef("pk")})
+        allowed = (Exists(held) & Exists(held.filter(pk__in=public_ids))) | (~Exists(held) & allowed)
+    return documents.exclude(collection__in=restricted_collection_ids()).filter(allowed)

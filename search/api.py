@@ -20,7 +20,6 @@ from rest_framework.response import Response
 
 from django.core.exceptions import FieldError, ValidationError
 from django.db import DataError
-from django.db.models import Exists, OuterRef, Q
 
 from wagtail.api import APIField
 from wagtail.api.v2.filters import SearchFilter
@@ -30,15 +29,16 @@ from wagtail.api.v2.utils import BadRequestError, get_full_url, get_object_detai
 from wagtail.api.v2.views import PagesAPIViewSet
 from wagtail.documents.api.v2.views import DocumentsAPIViewSet
 from wagtail.images.api.v2.views import ImagesAPIViewSet
-from wagtail.models import Collection, CollectionViewRestriction, Page
+from wagtail.models import Page
 from wagtail.search.backends.base import FilterFieldError, OrderByFieldError
 
+from access.documents import exclude_restricted_documents, restricted_collection_ids
 from access.rules import exclude_restricted
 from home.models import BasePage
 from home.params import parse_int
-from library.models import LibraryDocument, ResourceFile, ResourcePage
+from library.models import LibraryDocument, ResourcePage
 from trainings.models import EventPage, SeminarPage, TrainingPage
-from webinars.models import WebinarDocument, WebinarPage
+from webinars.models import WebinarPage
 
 from .query import (
     MAX_QUERY_LENGTH,
@@ -57,41 +57,13 @@ MAX_OFFSET = 100_000
 # --- Who may see what (request-independent: the API has no privileged callers) --------------
 
 
-def restricted_collection_ids():
-    """Collections under a view restriction, with their descendants."""
-    paths = set(CollectionViewRestriction.objects.values_list("collection__path", flat=True))
-    if not paths:
-        return set()
-    condition = Q()
-    for path in paths:
-        condition |= Q(path__startswith=path)
-    return set(Collection.objects.filter(condition).values_list("id", flat=True))
-
-
 def public_pages():
     return exclude_restricted(Page.objects.live())
 
 
 def downloadable_documents():
-    """Documents an anonymous visitor may download.
-
-    Outside restricted collections, and:
-    - attached to no resource and no webinar, or
-    - attached to at least one live public resource, or
-    - attached to no resource but to at least one live public webinar.
-
-    (A document attached to a private resource and a public webinar is refused by the
-    library's hook, which runs first: it is not listed either.)"""
-    public_ids = public_pages().values("pk")
-    on_resource = ResourceFile.objects.filter(document=OuterRef("pk"))
-    on_webinar = WebinarDocument.objects.filter(document=OuterRef("pk"))
-    on_public_resource = Exists(on_resource.filter(page_id__in=public_ids))
-    on_public_webinar = Exists(on_webinar.filter(page_id__in=public_ids))
-    return (
-        LibraryDocument.objects.exclude(collection__in=restricted_collection_ids())
-        .filter(on_public_resource | (~Exists(on_resource) & (~Exists(on_webinar) | on_public_webinar)))
-        .values("pk")
-    )
+    """Documents an anonymous visitor may download (``access.documents``)."""
+    return exclude_restricted_documents(LibraryDocument.objects.all()).values("pk")
 
 
 # --- Search -----------------------------------------------------------------------------------

@@ -155,7 +155,7 @@ def test_training_pages(client, site_skeleton):
     assert_flat(
         small,
         large,
-        {"catalogue": 11, "catalogue filtered": 11, "training": 15, "seminar index": 7, "seminar": 9},
+        {"catalogue": 11, "catalogue filtered": 11, "training": 13, "seminar index": 7, "seminar": 9},
     )
 
 
