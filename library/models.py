@@ -94,6 +94,9 @@ class ResourceListingPage(SectionIndexPage):
 
     def get_context(self, request, *args, **kwargs):
         context = super(SectionIndexPage, self).get_context(request, *args, **kwargs)
+        # Resources restricted on their own stay hidden, whoever asks (the counts are shared by
+        # every visitor). In a restricted section (the toolbox) the visitor has already passed
+        # the section's restriction: ``within`` does not apply it again to every child.
         resources = exclude_restricted(ResourcePage.objects.child_of(self).live(), within=self)
         context.update(resource_listing_context(self, request, resources))
         return context
