@@ -7,16 +7,23 @@ import re
 import pytest
 from playwright.sync_api import expect
 
+from django.core.cache import cache
 from django.utils import timezone
 
 from home.demo import ensure_page, get_home_page
+from tests.conftest import build_site_skeleton
 from tests.helpers import log_in
 from tests.trainings.conftest import make_session, make_training
 from trainings.models import SeminarIndexPage, SeminarPage, TrainingCatalogPage
 
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
 
 @pytest.fixture
-def site(live_site):
+def site(settings):
+    settings.DEBUG = False
+    cache.clear()
+    build_site_skeleton()
     catalog = ensure_page(get_home_page(), TrainingCatalogPage, "formations", title="Formations")
     training = make_training(
         catalog,
