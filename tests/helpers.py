@@ -162,3 +162,29 @@ def log_in(page, who, password=DEMO_PASSWORD):
     page.get_by_label("Mot de passe").fill(password)
     page.get_by_role("button", name="Se connecter").click()
     page.wait_for_load_state()
+
+
+def write_csv(path, rows, header, delimiter=",", encoding="utf-8"):
+    """Write ``rows`` (dicts; keys outside ``header`` ignored) as a CSV file; returns its path."""
+    import csv
+
+    with path.open("w", encoding=encoding, newline="") as handle:
+        writer = csv.DictWriter(handle, fieldnames=header, delimiter=delimiter, extrasaction="ignore")
+        writer.writeheader()
+        writer.writerows(rows)
+    return path
+
+
+def run_command(name, *args):
+    """Run the management command ``name``; returns (stdout, stderr, CommandError or None)."""
+    import io
+
+    from django.core.management import call_command
+    from django.core.management.base import CommandError
+
+    out, err = io.StringIO(), io.StringIO()
+    try:
+        call_command(name, *args, stdout=out, stderr=err)
+    except CommandError as error:
+        return out.getvalue(), err.getvalue(), error
+    return out.getvalue(), err.getvalue(), None

@@ -22,6 +22,14 @@ Fixtures (see tests/browser/test_harness.py for working examples):
 ``browser``
     The session-wide Playwright ``Browser`` (rarely needed directly).
 
+``live_site`` / ``live_accounts``
+    What a browser test of the portal starts from: DEBUG off, as in production, and either
+    the site skeleton (``tests.conftest.build_site_skeleton``: accounts, home, sections,
+    the restricted toolbox) or only the demo accounts, for a test that builds its own
+    pages. Both return the home page. The cache is already empty (``_fresh_cache`` in
+    tests/conftest.py) and every live-server test is transactional with
+    ``serialized_rollback`` (tests/conftest.py forces it): neither needs saying again.
+
 Every test under tests/browser/ is marked ``browser`` automatically
 (``pytest -m "not browser"`` skips them; the marker is registered in
 pyproject.toml). Database access: any test using ``browser_page`` uses ``live_server``, and pytest-django's autouse
@@ -135,6 +143,26 @@ def browser():
     yield chromium
     chromium.close()
     playwright.stop()
+
+
+@pytest.fixture
+def live_site(settings):
+    from demo.builders.common import get_home_page
+    from tests.conftest import build_site_skeleton
+
+    settings.DEBUG = False
+    build_site_skeleton()
+    return get_home_page()
+
+
+@pytest.fixture
+def live_accounts(settings):
+    from demo.builders.accounts import build as build_accounts
+    from demo.builders.common import get_home_page
+
+    settings.DEBUG = False
+    build_accounts()
+    return get_home_page()
 
 
 @pytest.fixture

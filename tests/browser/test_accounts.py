@@ -6,24 +6,13 @@ import pytest
 from playwright.sync_api import expect
 
 from django.core import mail
-from django.core.cache import cache
 from django.db import OperationalError
 
 from accounts.forms import SignupForm
-from tests.conftest import build_site_skeleton
 from tests.helpers import log_in, login_code_in, signup_data
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
-
-@pytest.fixture
-def site(settings):
-    settings.DEBUG = False
-    cache.clear()
-    build_site_skeleton()
-
-
-def test_signup_verification_login_profile(site, browser_page, axe):
+def test_signup_verification_login_profile(live_site, browser_page, axe):
     page = browser_page
     page.goto("/")
     page.get_by_role("link", name="Créer un compte").click()
@@ -87,14 +76,14 @@ def test_signup_verification_login_profile(site, browser_page, axe):
         ("professionnel", "/compte/profil/supprimer/"),
     ],
 )
-def test_account_pages_have_no_accessibility_violations(site, browser_page, axe, account, url):
+def test_account_pages_have_no_accessibility_violations(live_site, browser_page, axe, account, url):
     if account:
         log_in(browser_page, f"{account}@exemple.fr")
     browser_page.goto(url)
     axe.assert_no_violations(browser_page)
 
 
-def test_wrong_password_message_is_announced(site, browser_page, axe):
+def test_wrong_password_message_is_announced(live_site, browser_page, axe):
     log_in(browser_page, "referent@exemple.fr", "mauvais-mot-de-passe")
     error = browser_page.get_by_text("Erreur : L’adresse e-mail ou le mot de passe sont incorrects.")
     expect(error).to_be_visible()
@@ -105,7 +94,7 @@ def focused_id(page):
     return page.evaluate("document.activeElement && document.activeElement.id")
 
 
-def test_empty_signup_shows_a_focused_error_summary_that_leads_to_each_field(site, browser_page, axe):
+def test_empty_signup_shows_a_focused_error_summary_that_leads_to_each_field(live_site, browser_page, axe):
     page = browser_page
     page.goto("/compte/inscription/")
     page.get_by_role("button", name="Créer mon compte").click()
@@ -138,7 +127,7 @@ def test_empty_signup_shows_a_focused_error_summary_that_leads_to_each_field(sit
     axe.assert_no_violations(page)
 
 
-def test_login_by_code_pages_have_no_accessibility_violations(site, browser_page, axe):
+def test_login_by_code_pages_have_no_accessibility_violations(live_site, browser_page, axe):
     page = browser_page
     page.goto("/compte/connexion/")
     page.get_by_role("link", name="Recevoir un code de connexion par e-mail").click()
@@ -167,7 +156,7 @@ def test_login_by_code_pages_have_no_accessibility_violations(site, browser_page
     expect(page.get_by_role("heading", level=1)).to_have_text("Mon espace")
 
 
-def test_the_throttling_page_has_no_accessibility_violations(site, browser_page, axe, settings):
+def test_the_throttling_page_has_no_accessibility_violations(live_site, browser_page, axe, settings):
     settings.ACCOUNT_RATE_LIMITS = {"login": "2/m/ip", "login_failed": False}
     page = browser_page
     for _ in range(3):
@@ -178,7 +167,9 @@ def test_the_throttling_page_has_no_accessibility_violations(site, browser_page,
     expect(page).to_have_url(re.compile("/compte/connexion/$"))
 
 
-def test_the_database_unavailable_page_has_no_accessibility_violations(site, browser_page, axe, monkeypatch):
+def test_the_database_unavailable_page_has_no_accessibility_violations(
+    live_site, browser_page, axe, monkeypatch
+):
     def database_refuses_the_write(self, request):
         raise OperationalError("attempt to write a readonly database")
 

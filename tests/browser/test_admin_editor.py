@@ -4,23 +4,14 @@
 import pytest
 from playwright.sync_api import expect
 
-from django.core.cache import cache
-
 from demo.builders.common import ensure_page, get_home_page
 from library.models import LibraryIndexPage
 from tests.helpers import log_in
 from tests.library.conftest import make_resource
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
 
 @pytest.fixture
-def library(settings):
-    from demo.builders.accounts import build as build_accounts
-
-    settings.DEBUG = False
-    cache.clear()
-    build_accounts()
+def library(live_accounts):
     index = ensure_page(get_home_page(), LibraryIndexPage, "ressources", title="Ressources")
     make_resource(index, title="Guide du repérage en PMI")
     make_resource(index, title="Affiche 3919")

@@ -4,19 +4,11 @@ import pytest
 from playwright.sync_api import expect
 
 from django.core import mail
-from django.core.cache import cache
-
-from tests.conftest import build_site_skeleton
-
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 
 @pytest.fixture
-def site(settings):
-    settings.DEBUG = False
+def site(live_site, settings):
     settings.CONTACT_MIN_SECONDS = 1
-    cache.clear()
-    build_site_skeleton()
 
 
 def test_contact_form_errors_then_success(site, browser_page, axe):

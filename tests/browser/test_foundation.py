@@ -2,18 +2,6 @@
 
 import pytest
 
-from tests.conftest import build_site_skeleton
-
-# Live-server tests flush the database afterwards; serialized_rollback restores what the
-# data migrations created (site root, home page, roles) for the tests that follow.
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture
-def site(settings):
-    settings.DEBUG = False
-    build_site_skeleton()
-
 
 @pytest.mark.parametrize(
     "url",
@@ -27,13 +15,13 @@ def site(settings):
         "/page-inconnue/",
     ],
 )
-def test_page_has_no_accessibility_violations(site, browser_page, axe, url):
+def test_page_has_no_accessibility_violations(live_site, browser_page, axe, url):
     browser_page.goto(url)
     assert browser_page.evaluate("document.documentElement.lang") == "fr"
     axe.assert_no_violations(browser_page)
 
 
-def test_mobile_layout_has_no_violations_and_menu_toggles(site, browser_page, axe):
+def test_mobile_layout_has_no_violations_and_menu_toggles(live_site, browser_page, axe):
     browser_page.set_viewport_size({"width": 375, "height": 800})
     browser_page.goto("/")
     axe.assert_no_violations(browser_page)
@@ -57,7 +45,7 @@ def active_element(page):
     )
 
 
-def test_skip_link_is_first_and_moves_focus_to_the_main_content(site, browser_page):
+def test_skip_link_is_first_and_moves_focus_to_the_main_content(live_site, browser_page):
     browser_page.goto("/")
     browser_page.keyboard.press("Tab")
     focused = active_element(browser_page)
@@ -68,7 +56,7 @@ def test_skip_link_is_first_and_moves_focus_to_the_main_content(site, browser_pa
     assert active_element(browser_page)["tag"] == "MAIN"
 
 
-def test_main_navigation_works_with_the_keyboard_only(site, browser_page):
+def test_main_navigation_works_with_the_keyboard_only(live_site, browser_page):
     browser_page.goto("/")
     for _ in range(40):
         browser_page.keyboard.press("Tab")

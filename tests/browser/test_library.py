@@ -6,24 +6,15 @@ import datetime
 import pytest
 from playwright.sync_api import expect
 
-from django.core.cache import cache
-
 from accounts.groups import restrict_to_referents
 from demo.builders.common import ensure_page, get_home_page
 from library.models import LibraryIndexPage, ToolboxPage
 from tests.helpers import log_in
 from tests.library.conftest import make_document, make_resource
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
 
 @pytest.fixture
-def library(settings):
-    from demo.builders.accounts import build as build_accounts
-
-    settings.DEBUG = False
-    cache.clear()
-    build_accounts()
+def library(live_accounts):
     home = get_home_page()
     index = ensure_page(
         home, LibraryIndexPage, "ressources", title="Ressources", intro="Les ressources du réseau."

@@ -9,8 +9,6 @@ import itertools
 import pytest
 from playwright.sync_api import expect
 
-from django.core.cache import cache
-
 from demo.builders.common import ensure_page, get_home_page
 from home.models import Audience, Theme
 from library.models import LibraryIndexPage, ResourceType
@@ -18,20 +16,13 @@ from tests.library.conftest import make_resource
 from tests.trainings.conftest import make_session, make_training
 from trainings.models import Provider, TrainingCatalogPage
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
 PHONE = {"width": 390, "height": 844}
 FIRST_SCREEN = 900
 
 
 @pytest.fixture
-def listings(settings):
+def listings(live_accounts):
     """Listings with every facet populated: each type, theme, audience and provider used once."""
-    from demo.builders.accounts import build as build_accounts
-
-    settings.DEBUG = False
-    cache.clear()
-    build_accounts()
     home = get_home_page()
     library = ensure_page(home, LibraryIndexPage, "ressources", title="Ressources")
     themes = list(Theme.objects.values_list("slug", flat=True))

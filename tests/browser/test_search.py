@@ -7,25 +7,17 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import expect
 
-from django.core.cache import cache
-
-from tests.conftest import build_site_skeleton
 from tests.library.conftest import make_resource
-
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 SEARCH_JS = Path(__file__).resolve().parents[2] / "static" / "js" / "search.js"
 SUGGESTIONS_URL = "/recherche/suggestions/"
 
 
 @pytest.fixture
-def site(settings):
+def site(live_site):
     from demo.builders.common import get_home_page
     from library.models import LibraryIndexPage, ToolboxPage
 
-    settings.DEBUG = False
-    cache.clear()
-    build_site_skeleton()
     index = LibraryIndexPage.objects.get()
     toolbox = ToolboxPage.objects.get()
     assert index.get_parent().pk == get_home_page().pk

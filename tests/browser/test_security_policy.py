@@ -6,19 +6,14 @@ CSP violation under the strict policy; the Wagtail admin works under its own pol
 import pytest
 from playwright.sync_api import expect
 
-from django.core.cache import cache
-
 from demo.builders.common import ensure_page, get_home_page
 from library.models import LibraryIndexPage
-from tests.conftest import build_site_skeleton
 from tests.helpers import log_in
 from tests.library.conftest import make_resource
 from tests.trainings.conftest import make_session, make_training
 from tests.webinars.conftest import make_webinar
 from trainings.models import TrainingCatalogPage
 from webinars.models import WebinarIndexPage
-
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
 
 # Collected in the page (the event carries the blocked directive and address), and kept
 # across navigations by reading it before leaving each page.
@@ -32,10 +27,7 @@ VIDEO = "document.querySelector('video')"
 
 
 @pytest.fixture
-def site(settings):
-    settings.DEBUG = False
-    cache.clear()
-    build_site_skeleton()
+def site(live_site):
     home = get_home_page()
     resource = make_resource(LibraryIndexPage.objects.get(), title="Repérage des violences conjugales en PMI")
     webinars = ensure_page(home, WebinarIndexPage, "webinaires", title="Webinaires")

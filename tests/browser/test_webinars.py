@@ -5,22 +5,13 @@ its provider before a click. Zero axe violations on the index and a webinar page
 import pytest
 from playwright.sync_api import expect
 
-from django.core.cache import cache
-
 from demo.builders.common import ensure_page, get_home_page
 from tests.webinars.conftest import make_webinar, online_session
 from webinars.models import PlayCount, WebinarIndexPage
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
 
 @pytest.fixture
-def webinars(settings):
-    from demo.builders.accounts import build as build_accounts
-
-    settings.DEBUG = False
-    cache.clear()
-    build_accounts()
+def webinars(live_accounts):
     index = ensure_page(
         get_home_page(), WebinarIndexPage, "webinaires", title="Webinaires", intro="Les webinaires de l'ODPE."
     )

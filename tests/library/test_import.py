@@ -1,8 +1,6 @@
 """``manage.py import_resources``: CSV/XLSX import of resources into the library."""
 
-import csv
 import datetime
-import io
 import shutil
 from pathlib import Path
 
@@ -10,7 +8,6 @@ import pytest
 from openpyxl import Workbook
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import CommandError
 
 from wagtail.models import Page
@@ -18,6 +15,7 @@ from wagtail.models import Page
 from demo.builders.common import ensure_page, get_home_page
 from importing.rows import read_table
 from library.models import LibraryDocument, LibraryIndexPage, ResourcePage
+from tests import helpers
 
 pytestmark = pytest.mark.django_db
 
@@ -51,21 +49,12 @@ def row(title, resource_type="Guide", published="2024-03-01", **fields):
 
 
 def write_csv(path, rows, delimiter=",", encoding="utf-8", header=HEADER):
-    with path.open("w", encoding=encoding, newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=header, delimiter=delimiter, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
+    return helpers.write_csv(path, rows, header, delimiter=delimiter, encoding=encoding)
 
 
 def run(path, *args):
     """Run the command; returns (stdout, stderr, CommandError or None)."""
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("import_resources", str(path), *args, stdout=out, stderr=err)
-    except CommandError as error:
-        return out.getvalue(), err.getvalue(), error
-    return out.getvalue(), err.getvalue(), None
+    return helpers.run_command("import_resources", str(path), *args)
 
 
 def resources():

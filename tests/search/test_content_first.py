@@ -9,27 +9,16 @@ on the search node named by ``SEARCH_TEST_URL`` (skipped locally without it)."""
 
 import pytest
 
-from django.db import connection
 from django.http import QueryDict
 
 from wagtail.models import Page, Site
 
 from search.results import CONTENT_TYPES, content_type_key
 from search.views import rank_and_count
-from tests.search import node
 
 pytestmark = pytest.mark.django_db
 
 UTILITY_SLUGS = {"mentions-legales", "accessibilite", "donnees-personnelles", "contact", "plan-du-site"}
-
-
-@pytest.fixture(params=["database", "node"], ids=["database", node.LABEL])
-def backend(request, demo_content):
-    if request.param == "database":
-        yield connection.vendor
-        return
-    with node.indexed("test_content_first") as label:
-        yield label
 
 
 def ranked(query):

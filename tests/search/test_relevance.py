@@ -7,12 +7,9 @@ use (SQLite locally, PostgreSQL in CI) and the search node named by ``SEARCH_TES
 
 import pytest
 
-from django.db import connection
-
 from wagtail.models import Page
 
 from search.query import search
-from tests.search import node
 
 pytestmark = pytest.mark.django_db
 
@@ -63,15 +60,6 @@ def rank_of(query, slug):
         if found.startswith(slug):
             return rank
     return None
-
-
-@pytest.fixture(params=["database", "node"], ids=["database", node.LABEL])
-def backend(request, demo_content):
-    if request.param == "database":
-        yield connection.vendor
-        return
-    with node.indexed("test_relevance") as label:
-        yield label
 
 
 def test_relevance_on_demo_content(backend, capsys):

@@ -1,8 +1,6 @@
 """``manage.py import_trainings``: CSV/XLSX import of the training catalogue and its sessions."""
 
-import csv
 import datetime
-import io
 from decimal import Decimal
 from pathlib import Path
 
@@ -10,7 +8,6 @@ import pytest
 from openpyxl import Workbook
 
 from django.conf import settings
-from django.core.management import call_command
 from django.core.management.base import CommandError
 from django.utils import timezone
 
@@ -18,6 +15,7 @@ from wagtail.models import Page, Revision
 
 from demo.builders.accounts import ensure_user
 from demo.builders.common import ensure_page, get_home_page
+from tests import helpers
 from trainings.models import Registration, Session, TrainingCatalogPage, TrainingPage
 
 pytestmark = pytest.mark.django_db
@@ -57,21 +55,12 @@ def session(start, end, **fields):
 
 
 def write_csv(path, rows, delimiter=",", encoding="utf-8", header=HEADER):
-    with path.open("w", encoding=encoding, newline="") as handle:
-        writer = csv.DictWriter(handle, fieldnames=header, delimiter=delimiter, extrasaction="ignore")
-        writer.writeheader()
-        writer.writerows(rows)
-    return path
+    return helpers.write_csv(path, rows, header, delimiter=delimiter, encoding=encoding)
 
 
 def run(path, *args):
     """Run the command; returns (stdout, stderr, CommandError or None)."""
-    out, err = io.StringIO(), io.StringIO()
-    try:
-        call_command("import_trainings", str(path), *args, stdout=out, stderr=err)
-    except CommandError as error:
-        return out.getvalue(), err.getvalue(), error
-    return out.getvalue(), err.getvalue(), None
+    return helpers.run_command("import_trainings", str(path), *args)
 
 
 def at(text):
