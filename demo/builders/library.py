@@ -22,7 +22,6 @@ from demo.builders.common import (
     content,
     ensure_page,
     get_home_page,
-    rich,
     specs,
     stream,
 )
@@ -251,41 +250,18 @@ def link_related(resources, pages, created):
 
 def build():
     home = get_home_page()
-    library = ensure_page(
-        home,
-        LibraryIndexPage,
-        "ressources",
-        title="Ressources",
-        intro="Guides, fiches réflexes, études, outils de repérage et supports de communication "
-        "pour une culture commune sur les violences intrafamiliales.",
-    )
-    toolbox = ensure_page(
-        home,
-        ToolboxPage,
-        "boite-a-outils",
-        title="Boîte à outils des référents",
-        intro="Les outils partagés du réseau des référents VIF : trames d'animation, "
-        "supports de co-formation et documents de travail.",
-    )
+    sections = content("library")["sections"]
+    library = ensure_page(home, LibraryIndexPage, "ressources", **sections["library"])
+    toolbox = ensure_page(home, ToolboxPage, "boite-a-outils", **sections["toolbox"])
     restrict_to_referents(toolbox)
+    page = sections["toolbox_page"]
     ensure_page(
         toolbox,
         ContentPage,
-        "animer-un-temps-de-co-formation",
-        title="Animer un temps de co-formation",
-        intro="Trame d'animation d'une demi-journée de co-formation entre professionnels, "
-        "à l'usage des référents VIF.",
-        body=stream(
-            ("heading", {"text": "Déroulé proposé", "level": "h2"}),
-            (
-                "paragraph",
-                rich(
-                    "Accueil et tour de table (20 min), apports sur le cycle de la violence et "
-                    "l'emprise (45 min), étude de situation en sous-groupes (60 min), repères "
-                    "d'orientation sur le territoire (30 min), évaluation (15 min)."
-                ),
-            ),
-        ),
+        page["slug"],
+        title=page["title"],
+        intro=page["intro"],
+        body=stream(*page["body"]),
     )
 
     public_files = ensure_collection(PUBLIC_COLLECTION)
