@@ -8,7 +8,6 @@ the editorial staff can see.
 Idempotent like every demo builder: a resource that exists already is left as it is, and
 its files are neither regenerated nor attached again."""
 
-import io
 from dataclasses import dataclass
 from datetime import date
 
@@ -25,6 +24,7 @@ from demo.builders.common import (
     specs,
     stream,
 )
+from demo.builders.files import render
 from home.models import ContentPage
 from library.models import (
     LibraryDocument,
@@ -87,88 +87,6 @@ TOOLBOX_RESOURCES = specs(Resource, content("library")["toolbox_resources"], fil
 
 # --- Files -----------------------------------------------------------------------------------------
 
-# The PDF core fonts are latin-1: typographic characters outside it get a close equivalent.
-LATIN1 = str.maketrans(
-    {"’": "'", "‘": "'", "“": '"', "”": '"', "œ": "oe", "Œ": "OE", "—": "-", "–": "-", "…": "..."}
-)
-
-
-def pdf_bytes(title, paragraphs, footer):
-    from fpdf import FPDF
-
-    def clean(text):
-        return text.translate(LATIN1).encode("latin-1", "replace").decode("latin-1")
-
-    pdf = FPDF(format="A4")
-    pdf.set_title(clean(title))
-    pdf.set_author(clean(footer))
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 16)
-    pdf.multi_cell(0, 8, clean(title), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(4)
-    pdf.set_font("Helvetica", "", 11)
-    for paragraph in paragraphs:
-        pdf.multi_cell(0, 6, clean(paragraph), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(3)
-    pdf.set_font("Helvetica", "I", 9)
-    pdf.multi_cell(0, 5, clean(footer), new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output())
-
-
-DOCX_STYLES = {
-    "Normal",
-    "Title",
-    "TitleChar",
-    "Heading1",
-    "Heading1Char",
-    "DefaultParagraphFont",
-    "TableNormal",
-    "NoList",
-}
-DOCX_OPTIONAL_PARTS = ("stylesWithEffects", "customXml", "thumbnail", "webSettings")
-
-
-def docx_bytes(title, paragraphs, footer):
-    """A DOCX from python-docx's template, trimmed of the parts and styles it does not use
-    (the template alone weighs 36 KB)."""
-    from docx import Document
-
-    document = Document()
-    for rels in (document.part.rels, document.part.package.rels):
-        for rel_id, rel in list(rels.items()):
-            if rel.reltype.rsplit("/", 1)[-1] in DOCX_OPTIONAL_PARTS:
-                rels.pop(rel_id)
-    styles = document.styles.element
-    for element in list(styles):
-        tag = element.tag.rsplit("}", 1)[-1]
-        style_id = element.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}styleId")
-        if tag == "latentStyles" or (tag == "style" and style_id not in DOCX_STYLES):
-            styles.remove(element)
-    document.core_properties.title = title
-    document.add_heading(title, level=1)
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    document.add_paragraph(footer)
-    output = io.BytesIO()
-    document.save(output)
-    return output.getvalue()
-
-
-def odt_bytes(title, paragraphs, footer):
-    from odf.opendocument import OpenDocumentText
-    from odf.text import H, P
-
-    document = OpenDocumentText()
-    document.text.addElement(H(outlinelevel=1, text=title))
-    for paragraph in [*paragraphs, footer]:
-        document.text.addElement(P(text=paragraph))
-    output = io.BytesIO()
-    document.write(output)
-    return output.getvalue()
-
-
-RENDERERS = {"pdf": pdf_bytes, "docx": docx_bytes, "odt": odt_bytes}
-
 
 def file_content(spec, resource):
     if spec.broken:
@@ -176,7 +94,7 @@ def file_content(spec, resource):
         return b"<html><body>Erreur 404 - document introuvable</body></html>\n"
     footer = f"{resource.organisation} - {resource.published_on.year}"
     extension = spec.name.rsplit(".", 1)[-1]
-    return RENDERERS[extension](spec.title, spec.text, footer)
+    return render(extension, spec.title, spec.text, footer)
 
 
 def ensure_document(spec, resource, collection):

@@ -23,6 +23,7 @@ from django.utils import timezone
 from wagtail.models import Collection, PageViewRestriction
 
 from demo.builders.common import aware, content, ensure_page, ensure_speakers, get_home_page, specs
+from demo.builders.files import slides_pdf
 from home.models import Audience, Theme
 from library.models import LibraryDocument
 from trainings.models import Registration, Session
@@ -64,21 +65,6 @@ def captions_text(spec):
         name = content("speakers")[voice]["name"] if voice else ""
         lines += [f"<v {name}>{text}" if voice else text, ""]
     return "\n".join(lines)
-
-
-def slides_pdf(lines):
-    from fpdf import FPDF
-
-    pdf = FPDF(orientation="L")
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 20)
-    pdf.multi_cell(0, 12, lines[0])
-    pdf.ln(6)
-    pdf.set_font("Helvetica", size=14)
-    for line in lines[1:]:
-        pdf.multi_cell(0, 9, line)
-        pdf.ln(2)
-    return bytes(pdf.output())
 
 
 def ensure_collection():
