@@ -8,7 +8,7 @@ the editorial staff can see.
 Idempotent like every demo builder: a resource that exists already is left as it is, and
 its files are neither regenerated nor attached again."""
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.core.files.base import ContentFile
@@ -21,6 +21,7 @@ from demo.builders.common import (
     content,
     ensure_page,
     get_home_page,
+    organisation,
     specs,
     stream,
 )
@@ -81,8 +82,15 @@ class Resource:
 
 
 # The resources themselves, in French, are data: demo/content/library.yaml.
-RESOURCES = specs(Resource, content("library")["resources"], files=File)
-TOOLBOX_RESOURCES = specs(Resource, content("library")["toolbox_resources"], files=File)
+def resources(key):
+    return [
+        replace(resource, organisation=organisation(resource.organisation))
+        for resource in specs(Resource, content("library")[key], files=File)
+    ]
+
+
+RESOURCES = resources("resources")
+TOOLBOX_RESOURCES = resources("toolbox_resources")
 
 
 # --- Files -----------------------------------------------------------------------------------------

@@ -15,7 +15,7 @@ sessions and registrations are only created together with their page, so a secon
 creates nothing (no page, revision, session, registration or speaker)."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils import timezone
 
@@ -28,6 +28,7 @@ from demo.builders.common import (
     ensure_page,
     ensure_speakers,
     get_home_page,
+    organisation,
     para,
     rich,
     specs,
@@ -126,7 +127,10 @@ class Seminar:
 
 
 # The catalogue itself, in French, is data: demo/content/trainings.yaml.
-TRAININGS = specs(Training, content("trainings")["trainings"], sessions=S)
+TRAININGS = [
+    replace(training, provider=organisation(training.provider))
+    for training in specs(Training, content("trainings")["trainings"], sessions=S)
+]
 
 
 WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
