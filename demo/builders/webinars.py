@@ -112,10 +112,7 @@ def build_webinar(index, spec, speakers, collection, today, video_bytes):
         document.save()
         fields["documents"] = [WebinarDocument(document=document, label="Diaporama (PDF)")]
     if spec.live:
-        fields["registration_notes"] = (
-            "Webinaire gratuit, ouvert aux professionnels du Département et à leurs partenaires. "
-            "Le lien de connexion est envoyé par e-mail aux personnes inscrites."
-        )
+        fields["registration_notes"] = content("webinars")["live_registration_notes"]
         fields["sessions"] = [
             Session(
                 label="En direct",
@@ -164,9 +161,7 @@ def build():
         home,
         WebinarIndexPage,
         "webinaires",
-        title="Webinaires",
-        intro="Les webinaires de l'Observatoire départemental de la protection de l'enfance : "
-        "inscrivez-vous aux prochains directs, ou regardez les enregistrements, sous-titrés et transcrits.",
+        **content("webinars")["index"],
     )
     existing = set(index.get_children().values_list("slug", flat=True))
     missing = [spec for spec in WEBINARS if spec.slug not in existing]
