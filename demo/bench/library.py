@@ -8,7 +8,7 @@ from django.db import transaction
 
 from wagtail.models import Collection
 
-from demo.builders.common import ensure_page, get_home_page
+from demo.builders.common import ensure_page, get_home_page, organisation
 from home.models import Audience, Theme
 from library.models import LibraryDocument, LibraryIndexPage, ResourceFile, ResourcePage, ResourceType
 
@@ -82,7 +82,7 @@ def build(count=10_000, seed=2026, batch=500, parent=None, slug_prefix="ressourc
                     intro=" ".join(sentence(rng, 12) for _ in range(2)),
                     resource_type=rng.choice(types),
                     organisation=rng.choice(
-                        ["Département du Nord — ODPE", "CIDFF du Nord", "SOLFA", "Planning familial 59"]
+                        [organisation("odpe"), "CIDFF du Nord", "SOLFA", "Planning familial 59"]
                     ),
                     published_on=start + datetime.timedelta(days=rng.randrange(0, 3200)),
                     live=True,

@@ -26,6 +26,12 @@ def content(name):
         return yaml.safe_load(file)
 
 
+def organisation(name):
+    """An organisation's name: a key of ``demo/content/organisations.yaml`` stands for the name
+    written there, any other name for itself."""
+    return content("organisations").get(name, name)
+
+
 # --- Pages -----------------------------------------------------------------------------------
 
 

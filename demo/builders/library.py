@@ -8,8 +8,7 @@ the editorial staff can see.
 Idempotent like every demo builder: a resource that exists already is left as it is, and
 its files are neither regenerated nor attached again."""
 
-import io
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from datetime import date
 
 from django.core.files.base import ContentFile
@@ -22,10 +21,11 @@ from demo.builders.common import (
     content,
     ensure_page,
     get_home_page,
-    rich,
+    organisation,
     specs,
     stream,
 )
+from demo.builders.files import render
 from home.models import ContentPage
 from library.models import (
     LibraryDocument,
@@ -82,93 +82,18 @@ class Resource:
 
 
 # The resources themselves, in French, are data: demo/content/library.yaml.
-RESOURCES = specs(Resource, content("library")["resources"], files=File)
-TOOLBOX_RESOURCES = specs(Resource, content("library")["toolbox_resources"], files=File)
+def resources(key):
+    return [
+        replace(resource, organisation=organisation(resource.organisation))
+        for resource in specs(Resource, content("library")[key], files=File)
+    ]
+
+
+RESOURCES = resources("resources")
+TOOLBOX_RESOURCES = resources("toolbox_resources")
 
 
 # --- Files -----------------------------------------------------------------------------------------
-
-# The PDF core fonts are latin-1: typographic characters outside it get a close equivalent.
-LATIN1 = str.maketrans(
-    {"’": "'", "‘": "'", "“": '"', "”": '"', "œ": "oe", "Œ": "OE", "—": "-", "–": "-", "…": "..."}
-)
-
-
-def pdf_bytes(title, paragraphs, footer):
-    from fpdf import FPDF
-
-    def clean(text):
-        return text.translate(LATIN1).encode("latin-1", "replace").decode("latin-1")
-
-    pdf = FPDF(format="A4")
-    pdf.set_title(clean(title))
-    pdf.set_author(clean(footer))
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 16)
-    pdf.multi_cell(0, 8, clean(title), new_x="LMARGIN", new_y="NEXT")
-    pdf.ln(4)
-    pdf.set_font("Helvetica", "", 11)
-    for paragraph in paragraphs:
-        pdf.multi_cell(0, 6, clean(paragraph), new_x="LMARGIN", new_y="NEXT")
-        pdf.ln(3)
-    pdf.set_font("Helvetica", "I", 9)
-    pdf.multi_cell(0, 5, clean(footer), new_x="LMARGIN", new_y="NEXT")
-    return bytes(pdf.output())
-
-
-DOCX_STYLES = {
-    "Normal",
-    "Title",
-    "TitleChar",
-    "Heading1",
-    "Heading1Char",
-    "DefaultParagraphFont",
-    "TableNormal",
-    "NoList",
-}
-DOCX_OPTIONAL_PARTS = ("stylesWithEffects", "customXml", "thumbnail", "webSettings")
-
-
-def docx_bytes(title, paragraphs, footer):
-    """A DOCX from python-docx's template, trimmed of the parts and styles it does not use
-    (the template alone weighs 36 KB)."""
-    from docx import Document
-
-    document = Document()
-    for rels in (document.part.rels, document.part.package.rels):
-        for rel_id, rel in list(rels.items()):
-            if rel.reltype.rsplit("/", 1)[-1] in DOCX_OPTIONAL_PARTS:
-                rels.pop(rel_id)
-    styles = document.styles.element
-    for element in list(styles):
-        tag = element.tag.rsplit("}", 1)[-1]
-        style_id = element.get("{http://schemas.openxmlformats.org/wordprocessingml/2006/main}styleId")
-        if tag == "latentStyles" or (tag == "style" and style_id not in DOCX_STYLES):
-            styles.remove(element)
-    document.core_properties.title = title
-    document.add_heading(title, level=1)
-    for paragraph in paragraphs:
-        document.add_paragraph(paragraph)
-    document.add_paragraph(footer)
-    output = io.BytesIO()
-    document.save(output)
-    return output.getvalue()
-
-
-def odt_bytes(title, paragraphs, footer):
-    from odf.opendocument import OpenDocumentText
-    from odf.text import H, P
-
-    document = OpenDocumentText()
-    document.text.addElement(H(outlinelevel=1, text=title))
-    for paragraph in [*paragraphs, footer]:
-        document.text.addElement(P(text=paragraph))
-    output = io.BytesIO()
-    document.write(output)
-    return output.getvalue()
-
-
-RENDERERS = {"pdf": pdf_bytes, "docx": docx_bytes, "odt": odt_bytes}
 
 
 def file_content(spec, resource):
@@ -177,7 +102,7 @@ def file_content(spec, resource):
         return b"<html><body>Erreur 404 - document introuvable</body></html>\n"
     footer = f"{resource.organisation} - {resource.published_on.year}"
     extension = spec.name.rsplit(".", 1)[-1]
-    return RENDERERS[extension](spec.title, spec.text, footer)
+    return render(extension, spec.title, spec.text, footer)
 
 
 def ensure_document(spec, resource, collection):
@@ -251,41 +176,18 @@ def link_related(resources, pages, created):
 
 def build():
     home = get_home_page()
-    library = ensure_page(
-        home,
-        LibraryIndexPage,
-        "ressources",
-        title="Ressources",
-        intro="Guides, fiches réflexes, études, outils de repérage et supports de communication "
-        "pour une culture commune sur les violences intrafamiliales.",
-    )
-    toolbox = ensure_page(
-        home,
-        ToolboxPage,
-        "boite-a-outils",
-        title="Boîte à outils des référents",
-        intro="Les outils partagés du réseau des référents VIF : trames d'animation, "
-        "supports de co-formation et documents de travail.",
-    )
+    sections = content("library")["sections"]
+    library = ensure_page(home, LibraryIndexPage, "ressources", **sections["library"])
+    toolbox = ensure_page(home, ToolboxPage, "boite-a-outils", **sections["toolbox"])
     restrict_to_referents(toolbox)
+    page = sections["toolbox_page"]
     ensure_page(
         toolbox,
         ContentPage,
-        "animer-un-temps-de-co-formation",
-        title="Animer un temps de co-formation",
-        intro="Trame d'animation d'une demi-journée de co-formation entre professionnels, "
-        "à l'usage des référents VIF.",
-        body=stream(
-            ("heading", {"text": "Déroulé proposé", "level": "h2"}),
-            (
-                "paragraph",
-                rich(
-                    "Accueil et tour de table (20 min), apports sur le cycle de la violence et "
-                    "l'emprise (45 min), étude de situation en sous-groupes (60 min), repères "
-                    "d'orientation sur le territoire (30 min), évaluation (15 min)."
-                ),
-            ),
-        ),
+        page["slug"],
+        title=page["title"],
+        intro=page["intro"],
+        body=stream(*page["body"]),
     )
 
     public_files = ensure_collection(PUBLIC_COLLECTION)

@@ -15,7 +15,7 @@ sessions and registrations are only created together with their page, so a secon
 creates nothing (no page, revision, session, registration or speaker)."""
 
 import datetime
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from django.utils import timezone
 
@@ -28,6 +28,7 @@ from demo.builders.common import (
     ensure_page,
     ensure_speakers,
     get_home_page,
+    organisation,
     para,
     rich,
     specs,
@@ -47,10 +48,6 @@ from trainings.models import (
 OPEN, VALIDATION, EXTERNAL = Session.Mode.OPEN, Session.Mode.VALIDATION, Session.Mode.EXTERNAL
 IN_PERSON = TrainingPage.Format.IN_PERSON
 T = Territory
-
-
-SEMINAR_VENUE = "Hôtel du Département, Lille"
-SEMINAR_ADDRESS = "51 rue Gustave Delory, 59000 Lille"
 
 
 # --- Specifications ------------------------------------------------------------------------
@@ -125,178 +122,48 @@ class Seminar:
     session: S
     registration_notes: str = ""
     materials: str = ""  # "replays": slides and recordings are online; "pending": still to come
-    venue: str = SEMINAR_VENUE
-    address: str = SEMINAR_ADDRESS
+    venue: str = ""
+    address: str = ""
 
 
 # The catalogue itself, in French, is data: demo/content/trainings.yaml.
-TRAININGS = specs(Training, content("trainings")["trainings"], sessions=S)
+TRAININGS = [
+    replace(training, provider=organisation(training.provider))
+    for training in specs(Training, content("trainings")["trainings"], sessions=S)
+]
 
 
-def seminar_2026_date(today):
-    """Three weeks from now (a Thursday) while that is still in 2026; afterwards, a fixed date."""
-    candidate = today + datetime.timedelta(days=21)
-    candidate += datetime.timedelta(days=(3 - candidate.weekday()) % 7)
-    return candidate if candidate.year <= 2026 else datetime.date(2026, 12, 10)
+WEEKDAYS = ("monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday")
+
+
+def relative_date(spec, today):
+    """A date from ``{in_days | days_ago, weekday?, latest_year?, otherwise?}``: moved to the
+    weekday (forward for an upcoming date, back for a past one); past ``latest_year``, the
+    fixed date ``otherwise``."""
+    forward = "in_days" in spec
+    day = today + datetime.timedelta(days=spec["in_days"] if forward else -spec["days_ago"])
+    if "weekday" in spec:
+        target = WEEKDAYS.index(spec["weekday"])
+        day += datetime.timedelta(
+            days=(target - day.weekday()) % 7 if forward else -((day.weekday() - target) % 7)
+        )
+    if "latest_year" in spec and day.year > spec["latest_year"]:
+        return spec["otherwise"]
+    return day
 
 
 def seminars(today):
-    date_2026 = seminar_2026_date(today)
+    """The seminars of demo/content/seminars.yaml, their dates resolved from ``today``."""
     return [
         Seminar(
-            slug="seminaire-annuel-des-referents-vif-2026",
-            title="Séminaire annuel des référents VIF 2026",
-            date=date_2026,
-            intro="Enfants co-victimes, emprise et séparation, réponse pénale : la journée annuelle du "
-            "réseau des référents VIF, construite à partir des besoins exprimés par les référents.",
-            programme=(
-                Slot("08:45", "09:15", "Accueil des participants", pause=True),
-                Slot(
-                    "09:15",
-                    "09:45",
-                    "Ouverture",
-                    "Le réseau des référents VIF, trois ans après le lancement de la feuille de route.",
-                    ("dufour", "benali"),
-                ),
-                Slot(
-                    "09:45",
-                    "10:45",
-                    "Psychotraumatisme des enfants co-victimes : comprendre pour mieux accompagner",
-                    "Les effets de l'exposition aux violences selon l'âge, et ce "
-                    "qui aide l'enfant à se rétablir.",
-                    ("vasseur",),
-                ),
-                Slot("10:45", "11:00", "Pause", pause=True),
-                Slot(
-                    "11:00",
-                    "12:00",
-                    "Table ronde : la réponse pénale aux violences conjugales dans le Nord",
-                    "Plainte, ordonnance de protection, téléphone grave danger : ce qui a "
-                    "changé, ce qui bloque encore.",
-                    ("carpentier", "delattre"),
-                ),
-                Slot("12:00", "13:30", "Déjeuner", pause=True),
-                Slot(
-                    "13:30",
-                    "14:30",
-                    "Emprise et séparation : les moments de danger",
-                    "Pourquoi la "
-                    "séparation est la période la plus dangereuse, et comment l'anticiper avec la "
-                    "victime.",
-                    ("haddad",),
-                ),
-                Slot(
-                    "14:30",
-                    "15:30",
-                    "Prévenir dès l'enfance : compétences psychosociales et consentement",
-                    "Retour sur les formations interinstitutionnelles menées dans trois territoires.",
-                    ("deschamps",),
-                ),
-                Slot("15:30", "15:45", "Pause", pause=True),
-                Slot(
-                    "15:45",
-                    "16:30",
-                    "Le réseau en 2027 : bilan et perspectives",
-                    "Résultats de "
-                    "l'enquête auprès des référents et premières pistes pour la prochaine feuille de "
-                    "route.",
-                    ("benali", "lemaire"),
-                ),
-                Slot("16:30", "16:45", "Clôture"),
-            ),
-            session=S(
-                0,
-                place=(SEMINAR_VENUE, SEMINAR_ADDRESS),
-                territory=T.METROPOLE_LILLE,
-                starts="08:45",
-                ends="16:45",
-                capacity=150,
-                closes_before=3,
-                people=("referent", "r0", "r1", "r2", "r3", "r4", "r5", "r6", "r7"),
-            ),
-            registration_notes="Ouvert aux référents VIF, à l'encadrement des services et aux "
-            "partenaires du réseau. Déjeuner offert sur place.",
-        ),
-        Seminar(
-            slug="seminaire-annuel-des-referents-vif-2025",
-            title="Séminaire annuel des référents VIF 2025",
-            date=datetime.date(2025, 12, 11),
-            intro="Le premier séminaire du réseau des référents VIF : repérage systématique, "
-            "enfants exposés et travail en réseau. Supports et enregistrements disponibles.",
-            programme=(
-                Slot("09:00", "09:30", "Accueil des participants", pause=True),
-                Slot(
-                    "09:30",
-                    "10:00",
-                    "Ouverture : la feuille de route VIF 2023-2026",
-                    "",
-                    ("dufour", "benali"),
-                ),
-                Slot(
-                    "10:00",
-                    "11:00",
-                    "Le repérage systématique : retour des services pilotes",
-                    "PMI, centres de santé sexuelle et CeGIDD de trois territoires.",
-                    ("benali",),
-                ),
-                Slot("11:00", "11:15", "Pause", pause=True),
-                Slot(
-                    "11:15",
-                    "12:30",
-                    "Les enfants exposés aux violences conjugales : état des connaissances",
-                    "",
-                    ("vasseur",),
-                ),
-                Slot("12:30", "14:00", "Déjeuner", pause=True),
-                Slot(
-                    "14:00",
-                    "16:00",
-                    "Ateliers : travailler en réseau sur son territoire",
-                    "",
-                    ("haddad", "delattre"),
-                ),
-            ),
-            session=S(
-                0,
-                place=(SEMINAR_VENUE, SEMINAR_ADDRESS),
-                territory=T.METROPOLE_LILLE,
-                starts="09:00",
-                ends="16:00",
-                capacity=150,
-                people=("referent", "r0", "r1", "!r2", "r3", "r4", "r5", "r8", "!r9", "r10", "r11"),
-            ),
-            materials="replays",
-        ),
-        Seminar(
-            slug="journee-d-etude-violences-conjugales-et-handicap",
-            title="Journée d'étude : violences conjugales et handicap",
-            date=datetime.date(2026, 6, 18),
-            venue="Maison de l'autonomie, Douai",
-            address="Rue d'Esquerchin, 59500 Douai",
-            intro="Les femmes en situation de handicap sont plus exposées aux violences et moins "
-            "repérées. Une journée pour adapter l'accueil, l'écoute et l'orientation.",
-            programme=(
-                Slot("09:30", "10:30", "Handicap et violences : ce que disent les études", "", ("lemaire",)),
-                Slot("10:30", "10:45", "Pause", pause=True),
-                Slot(
-                    "10:45",
-                    "12:15",
-                    "Accueillir une victime en situation de handicap",
-                    "",
-                    ("haddad", "deschamps"),
-                ),
-            ),
-            session=S(
-                0,
-                place=("Maison de l'autonomie", "Rue d'Esquerchin, 59500 Douai"),
-                territory=T.DOUAISIS,
-                starts="09:30",
-                ends="12:15",
-                capacity=80,
-                people=("r2", "r5", "!r10", "professionnel"),
-            ),
-            materials="pending",
-        ),
+            **{
+                **data,
+                "date": relative_date(data["date"], today),
+                "programme": tuple(specs(Slot, data["programme"])),
+                "session": specs(S, [{"in_days": 0, **data["session"]}])[0],
+            }
+        )
+        for data in ({**content("seminars")["place"], **data} for data in content("seminars")["seminars"])
     ]
 
 
@@ -462,40 +329,15 @@ def programme_blocks(slots, speakers):
 def materials_blocks(spec, terms):
     if not spec.materials:
         return []
-    if spec.materials == "replays":
-        blocks = [
-            para(
-                "Merci aux 120 participants. Les diaporamas des intervenants et les enregistrements "
-                "de la matinée sont à votre disposition ; les ateliers de l'après-midi n'ont pas été "
-                "enregistrés.",
-            )
-        ]
-        for slug, title in (
-            (
-                "enfants-exposes-etat-des-connaissances",
-                "Diaporama — Les enfants exposés aux violences conjugales",
-            ),
-            (
-                "questionnaire-de-reperage-systematique",
-                "Support — Le repérage systématique dans les services pilotes",
-            ),
-        ):
-            document = terms.document(slug)
-            if document is not None:
-                blocks.append(("document", {"document": document.pk, "title": title}))
-        blocks.append(
-            para(
-                "Les enregistrements de l'ouverture et des deux conférences sont publiés dans la "
-                'rubrique <a href="/webinaires/">Webinaires</a>, sous-titrés et transcrits.'
-            )
-        )
-        return blocks
-    return [
-        para(
-            "Les supports des interventions seront publiés ici après relecture par les intervenants. "
-            "Une synthèse des échanges est disponible dans la boîte à outils des référents."
-        )
-    ]
+    text = content("seminars")["materials"][spec.materials]
+    if isinstance(text, str):
+        return [para(text)]
+    blocks = [para(text["before"])]
+    for item in text["documents"]:
+        document = terms.document(item["resource"])
+        if document is not None:
+            blocks.append(("document", {"document": document.pk, "title": item["title"]}))
+    return [*blocks, para(text["after"])]
 
 
 def build_seminar(index, spec, speakers, terms, today, people):
@@ -524,17 +366,13 @@ def build():
         home,
         TrainingCatalogPage,
         "formations",
-        title="Formations",
-        intro="Les formations sur les violences intrafamiliales ouvertes aux professionnels du "
-        "Département : DU Violences conjugales, SOLFA, CIDFF, Planning familial 59, colloques.",
+        **content("trainings")["catalogue"],
     )
     seminar_index = ensure_page(
         home,
         SeminarIndexPage,
         "seminaires",
-        title="Séminaires",
-        intro="Le séminaire annuel du réseau des référents VIF et les journées d'étude : "
-        "programmes, intervenants, supports et replays.",
+        **content("seminars")["index"],
     )
 
     today = timezone.localdate()

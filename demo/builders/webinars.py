@@ -23,6 +23,7 @@ from django.utils import timezone
 from wagtail.models import Collection, PageViewRestriction
 
 from demo.builders.common import aware, content, ensure_page, ensure_speakers, get_home_page, specs
+from demo.builders.files import slides_pdf
 from home.models import Audience, Theme
 from library.models import LibraryDocument
 from trainings.models import Registration, Session
@@ -64,21 +65,6 @@ def captions_text(spec):
         name = content("speakers")[voice]["name"] if voice else ""
         lines += [f"<v {name}>{text}" if voice else text, ""]
     return "\n".join(lines)
-
-
-def slides_pdf(lines):
-    from fpdf import FPDF
-
-    pdf = FPDF(orientation="L")
-    pdf.add_page()
-    pdf.set_font("Helvetica", "B", 20)
-    pdf.multi_cell(0, 12, lines[0])
-    pdf.ln(6)
-    pdf.set_font("Helvetica", size=14)
-    for line in lines[1:]:
-        pdf.multi_cell(0, 9, line)
-        pdf.ln(2)
-    return bytes(pdf.output())
 
 
 def ensure_collection():
@@ -126,10 +112,7 @@ def build_webinar(index, spec, speakers, collection, today, video_bytes):
         document.save()
         fields["documents"] = [WebinarDocument(document=document, label="Diaporama (PDF)")]
     if spec.live:
-        fields["registration_notes"] = (
-            "Webinaire gratuit, ouvert aux professionnels du Département et à leurs partenaires. "
-            "Le lien de connexion est envoyé par e-mail aux personnes inscrites."
-        )
+        fields["registration_notes"] = content("webinars")["live_registration_notes"]
         fields["sessions"] = [
             Session(
                 label="En direct",
@@ -178,9 +161,7 @@ def build():
         home,
         WebinarIndexPage,
         "webinaires",
-        title="Webinaires",
-        intro="Les webinaires de l'Observatoire départemental de la protection de l'enfance : "
-        "inscrivez-vous aux prochains directs, ou regardez les enregistrements, sous-titrés et transcrits.",
+        **content("webinars")["index"],
     )
     existing = set(index.get_children().values_list("slug", flat=True))
     missing = [spec for spec in WEBINARS if spec.slug not in existing]
