@@ -486,7 +486,7 @@ WAGTAILADMIN_RICH_TEXT_EDITORS = {
 REGISTRATION_RETENTION_MONTHS = int(os.environ.get("REGISTRATION_RETENTION_MONTHS", "24"))
 # Videos are uploaded through wagtailmedia; webinars.media_forms.MediaForm checks their size and
 # that their bytes really are a video. Private webinars' files are served by the page's own
-# routes (webinars/models.py), never by their media URL.
+# routes (webinars/views.py), never by their media URL.
 WAGTAILMEDIA = {
     "MEDIA_FORM_BASE": "webinars.media_forms.MediaForm",
     "VIDEO_EXTENSIONS": ["mp4", "m4v", "webm", "ogv", "mov"],

@@ -35,7 +35,11 @@ def make_training(catalog, title=None, provider=None, themes=(), **fields):
 
 
 def make_session(page, days=10, hours=7, capacity=10, **fields):
-    starts = timezone.now().replace(microsecond=0) + datetime.timedelta(days=days)
+    starts = timezone.localtime().replace(microsecond=0) + datetime.timedelta(days=days)
+    if (starts + datetime.timedelta(hours=hours)).date() != starts.date():
+        # Made in the evening, a day's session would end after midnight and read "du … au …":
+        # it starts that morning instead (same day, whatever the hour the suite runs).
+        starts = starts.replace(hour=9, minute=0, second=0)
     return Session.objects.create(
         page=page,
         starts_at=starts,
