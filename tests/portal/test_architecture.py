@@ -26,6 +26,13 @@ def run_lint_imports(cwd, *args, pythonpath=None):
     )
 
 
+def stand_in_apps(root):
+    """Empty packages named like the apps, for running the contracts on made-up imports."""
+    for app in APPS:
+        (root / app).mkdir()
+        (root / app / "__init__.py").write_text("")
+
+
 def test_every_app_imports_only_from_its_floor_or_below():
     result = run_lint_imports(ROOT)
     assert result.returncode == 0, result.stdout + result.stderr
@@ -35,9 +42,7 @@ def test_every_app_imports_only_from_its_floor_or_below():
 def test_the_floors_contract_fails_when_a_lower_app_imports_a_higher_one(tmp_path):
     """The contract of pyproject.toml, run on stand-in packages with the apps' names where
     home (the lowest floor) imports trainings: lint-imports refuses it."""
-    for app in APPS:
-        (tmp_path / app).mkdir()
-        (tmp_path / app / "__init__.py").write_text("")
+    stand_in_apps(tmp_path)
     (tmp_path / "home" / "models.py").write_text("def event_pages():\n    from trainings import models\n")
     (tmp_path / "trainings" / "models.py").write_text("from home import models\n")
     result = run_lint_imports(tmp_path, str(PYPROJECT))
@@ -49,9 +54,7 @@ def test_the_floors_contract_fails_when_a_lower_app_imports_a_higher_one(tmp_pat
 def test_the_circles_contract_fails_when_two_modules_of_an_app_import_each_other(tmp_path):
     """Stand-in packages where library's listing imports its models lazily and the models
     import the listing: the contract of pyproject.toml refuses the circle."""
-    for app in APPS:
-        (tmp_path / app).mkdir()
-        (tmp_path / app / "__init__.py").write_text("")
+    stand_in_apps(tmp_path)
     (tmp_path / "library" / "listing.py").write_text("def pages():\n    from . import models\n")
     (tmp_path / "library" / "models.py").write_text("from . import listing\n")
     result = run_lint_imports(tmp_path, str(PYPROJECT))
