@@ -28,3 +28,42 @@ class QueryDailyStat(models.Model):
 
     def __str__(self):
         return f"{self.query} — {self.day:%d/%m/%Y} : {self.hits}"
+
+
+class Synonym(models.Model):
+    """An abbreviation or everyday expression and what the portal's documents say instead.
+
+    Applied when a search is made (``search.synonyms``), on every backend: adding one needs no
+    reindexing. ``term`` holds what people type (several spellings separated by commas:
+    "AEMO, A.E.M.O."); ``expansions`` what the documents say, one per line ("action
+    éducative en milieu ouvert"). A term is never dropped as a stop word ("DU", "OP")."""
+
+    term = models.CharField(
+        "sigle ou expression",
+        max_length=120,
+        help_text="Ce que les personnes tapent : « AEMO », « mari violent ». Plusieurs graphies "
+        "séparées par des virgules.",
+    )
+    expansions = models.TextField(
+        "équivalents",
+        help_text="Ce que disent les documents, un par ligne : « action éducative en milieu ouvert ».",
+    )
+    shown = models.BooleanField(
+        "annoncer aux visiteurs",
+        default=True,
+        help_text="Afficher « Résultats pour … » au-dessus des résultats quand ce sigle est développé.",
+    )
+
+    class Meta:
+        verbose_name = "synonyme ou sigle"
+        verbose_name_plural = "synonymes et sigles"
+        ordering = ["term"]
+
+    def __str__(self):
+        return self.term
+
+    def expansion_list(self):
+        return [line.strip() for line in self.expansions.splitlines() if line.strip()]
+
+    def variants(self):
+        return [part.strip() for part in self.term.split(",") if part.strip()]
