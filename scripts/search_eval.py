@@ -105,11 +105,26 @@ def check_set(entries, public_slugs, all_slugs):
     return problems
 
 
-def rank_of(pages, query, expected):
-    """(rank of the expected page in the top 5 or None, the top 5 slugs)."""
-    from search.query import search
+def shown_ids(pages, query, include_private=False):
+    """The ids of the pages the search page lists for ``query``, in its order: the query
+    pipeline (``search.query.ranked_ids``), then content before listing pages
+    (``search.results.search_listing``)."""
+    from django.http import QueryDict
 
-    found = [page.slug for page in search(pages, query)[:TOP]]
+    from search.query import ranked_ids
+    from search.results import MAX_RESULTS, search_listing
+
+    ids, _ = ranked_ids(pages, query, MAX_RESULTS, include_private=include_private)
+    return search_listing(ids, QueryDict(), query).filtered()
+
+
+def rank_of(pages, query, expected, include_private=False):
+    """(rank of the expected page in the top 5 or None, the top 5 slugs)."""
+    from wagtail.models import Page
+
+    top = shown_ids(pages, query, include_private)[:TOP]
+    slugs = dict(Page.objects.filter(pk__in=top).values_list("pk", "slug"))
+    found = [slugs[pk] for pk in top]
     for rank, slug in enumerate(found, start=1):
         if slug.startswith(expected):
             return rank, found
@@ -189,7 +204,10 @@ def main(argv=None):
         rows = []
         for entry in entries:
             rank, found = rank_of(
-                referent if entry["private"] else anonymous, entry["query"], entry["expected"]
+                referent if entry["private"] else anonymous,
+                entry["query"],
+                entry["expected"],
+                include_private=entry["private"],
             )
             rows.append({**entry, "rank": rank, "found": found})
         report(rows, label)

@@ -67,3 +67,26 @@ class Synonym(models.Model):
 
     def variants(self):
         return [part.strip() for part in self.term.split(",") if part.strip()]
+
+
+class SearchTerm(models.Model):
+    """One word of the indexed content, as the search pipeline corrects and completes words
+    (``search.vocabulary``): the folded word, its token (``search.french.stem``), how often it
+    was seen, and whether it appears in content anyone may see.
+
+    Built by ``manage.py update_index`` (whatever the backend) and grown on each publication,
+    so corrections and completions come from the same words on SQLite, PostgreSQL and
+    OpenSearch. Only ``public`` words are ever shown to visitors or used for their searches:
+    a word seen only in the referents' toolbox never appears in a suggestion."""
+
+    word = models.CharField("mot", max_length=64, unique=True)
+    stem = models.CharField("racine", max_length=64, db_index=True)
+    frequency = models.PositiveIntegerField("occurrences", default=0)
+    public = models.BooleanField("dans un contenu public", default=False)
+
+    class Meta:
+        verbose_name = "mot indexé"
+        verbose_name_plural = "mots indexés"
+
+    def __str__(self):
+        return self.word

@@ -61,21 +61,81 @@ def _without_empty_parts(query):
 
 def has_search_terms(raw):
     """False when what was typed holds nothing to look for (empty, or only stop words like
-    "de la"): every backend would then answer differently (all or nothing), so we don't ask."""
+    "de la" that are no abbreviation): every backend would then answer differently (all or
+    nothing), so we don't ask."""
     from .french import analyze
+    from .interpret import interpret
 
-    return bool(analyze(clean_query_string(raw).replace('"', " ")))
+    text = clean_query_string(raw)
+    if analyze(text.replace('"', " ")):
+        return True
+    return bool(text) and bool(interpret(text).groups)
 
 
-def search(queryset, raw, operator="and"):
-    """Lazy search results; evaluating them raises ``SearchUnavailable`` if the engine is down."""
-    if not has_search_terms(raw):
+def search(queryset, raw, operator="and", include_private=False, order_by_relevance=True):
+    """Lazy search results through the query pipeline (``search.interpret``): pages holding
+    every word, or, if none does, any of them (``operator="and"``); evaluating them raises
+    ``SearchUnavailable`` if the engine is down."""
+    from .interpret import interpret
+
+    interpretation = interpret(clean_query_string(raw), include_private=include_private)
+    query = interpretation.query(operator)
+    if query is None:
         return queryset.none()
-    _, query = build_query(raw, operator=operator)
     check_breaker()
     with engine_errors():
-        results = queryset.search(query)
-    return GuardedResults(results)
+        results = queryset.search(query, order_by_relevance=order_by_relevance)
+        fallback = None
+        if operator == "and" and len(interpretation.groups) > 1:
+            fallback = queryset.search(interpretation.query("or"), order_by_relevance=order_by_relevance)
+    return GuardedResults(results, fallback=fallback)
+
+
+# Fewer results than this for every word: the pages holding some of them follow.
+FEW_RESULTS = 10
+# Pages holding some of the words, ranked by how many: taken among the engine's best.
+COORDINATION_CANDIDATES = 100
+
+
+def ranked_ids(queryset, raw, limit, include_private=False, exact=False):
+    """``(ids, interpretation)``: the ids of the pages matching what was typed, best first,
+    at most ``limit``; raises ``SearchUnavailable`` if the engine is down.
+
+    Pages holding every group come first (the engine's relevance order). If they are fewer
+    than ``FEW_RESULTS``, the pages holding only some groups follow, the more groups the
+    higher, then in the engine's order (``interpretation.all_words`` is False when no page
+    holds them all)."""
+    from .interpret import interpret
+
+    interpretation = interpret(clean_query_string(raw), include_private=include_private, exact=exact)
+    query = interpretation.query("and")
+    if query is None:
+        return [], interpretation
+    check_breaker()
+    with engine_errors():
+        ids = [page.pk for page in queryset.search(query)[:limit]]
+        groups = interpretation.groups
+        if len(ids) >= FEW_RESULTS or len(groups) < 2:
+            breaker.record_success()
+            return ids, interpretation
+        seen = set(ids)
+        candidates = [
+            page.pk
+            for page in queryset.search(interpretation.query("or"))[:COORDINATION_CANDIDATES]
+            if page.pk not in seen
+        ]
+        if candidates:
+            held = dict.fromkeys(candidates, 0)
+            for group in groups:
+                matching = queryset.filter(pk__in=candidates).search(group.query(), order_by_relevance=False)
+                for page in matching[: len(candidates)]:
+                    held[page.pk] += 1
+            order = {pk: rank for rank, pk in enumerate(candidates)}
+            candidates.sort(key=lambda pk: (-held[pk], order[pk]))
+        breaker.record_success()
+    if not ids:
+        interpretation.all_words = False
+    return (ids + candidates)[:limit], interpretation
 
 
 # --- The engine cannot answer -------------------------------------------------------------
@@ -150,11 +210,25 @@ class GuardedResults:
     like them (slicing, ``count()``, ``len()``, iteration, ``annotate_score``…), so
     ``Paginator`` and templates take it as is."""
 
-    def __init__(self, results):
-        self._results = results
+    def __init__(self, results, fallback=None):
+        self._primary = results
+        self._fallback = fallback
+        self._chosen = None
+
+    @property
+    def _results(self):
+        """The results for every word, or, when there are none, ``fallback``'s."""
+        if self._chosen is None:
+            chosen = self._primary
+            if self._fallback is not None:
+                with engine_errors():
+                    if not self._primary.count():
+                        chosen = self._fallback
+            self._chosen = chosen
+        return self._chosen
 
     def __getattr__(self, name):
-        if name == "_results":  # not set yet (copy, pickle): no recursion
+        if name.startswith("_"):  # not set yet (copy, pickle): no recursion
             raise AttributeError(name)
         value = getattr(self._results, name)
         if not callable(value):

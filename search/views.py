@@ -11,8 +11,7 @@ from wagtail.models import Page, Site
 from access.rules import exclude_restricted
 from caching.content import cached
 
-from .query import SearchUnavailable, clean_query_string, has_search_terms
-from .query import search as run_search
+from .query import SearchUnavailable, clean_query_string, has_search_terms, ranked_ids
 from .querylog import popular, promotions_for, record
 from .results import MAX_RESULTS, describe, search_listing
 
@@ -47,8 +46,9 @@ def run_and_describe(request, query):
     # The matching ids and the facet counts for this query and these filters: the costly
     # part (the engine, then a dozen aggregates), kept until the content changes.
     params = sorted((key, value) for key, values in request.GET.lists() for value in values if key != "page")
+    exact = request.GET.get("orthographe") == "exacte"
     key = "search:" + hashlib.sha256(repr((site.pk if site else None, query, params)).encode()).hexdigest()
-    found = cached(key, lambda: rank_and_count(site, query, request.GET))
+    found = cached(key, lambda: rank_and_count(site, query, request.GET, exact))
     ids = found["ids"]
     page_obj = Paginator(ids, RESULTS_PER_PAGE).get_page(request.GET.get("page"))
     specific = {page.pk: page for page in Page.objects.filter(pk__in=list(page_obj.object_list)).specific()}
@@ -66,22 +66,41 @@ def run_and_describe(request, query):
         "promotions": promotions_for(query),
         "search_hidden": [("q", query)],
         "search_reset_url": f"{reverse('search')}?q={quote(query, safe='/')}",
+        "understood": found["understood"],
+        "exact_url": f"{reverse('search')}?q={quote(query, safe='/')}&orthographe=exacte",
     }
 
 
-def rank_and_count(site, query, params):
+def rank_and_count(site, query, params, exact=False):
     # Public pages only, whoever asks: a logged-in professional must not even see the
     # titles of the referents' toolbox.
     pages = exclude_restricted(Page.objects.live())
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
-    ranked_ids = [page.pk for page in run_search(pages, query)[:MAX_RESULTS]]
-    results = search_listing(ranked_ids, params, query)
+    ids, interpretation = ranked_ids(pages, query, MAX_RESULTS, exact=exact)
+    results = search_listing(ids, params, query)
     facets = results.facets()
     return {
         "ids": results.filtered(),
         "facets": facets,
         "ignored": results.ignored,
         "is_filtered": results.is_filtered,
-        "truncated": len(ranked_ids) >= MAX_RESULTS,
+        "truncated": len(ids) >= MAX_RESULTS,
+        "understood": understood(interpretation),
+    }
+
+
+def understood(interpretation):
+    """What the page says about how the query was read (plain data: it is cached)."""
+    suggestion = ""
+    if interpretation.suggestion:
+        typed, likelier = interpretation.suggestion
+        suggestion = " ".join(likelier if word == typed else word for word in interpretation.searched)
+    return {
+        "expansions": list(interpretation.expansions),
+        "corrected_query": interpretation.corrected_query,
+        "corrections": list(interpretation.corrections),
+        "ignored": list(interpretation.ignored),
+        "some_words_only": not interpretation.all_words,
+        "suggestion": suggestion,
     }

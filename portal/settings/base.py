@@ -542,10 +542,8 @@ def search_backends_from_url(url):
     if not url:
         return {
             "default": {
+                # The portal's French analysis on SQLite and PostgreSQL (search.backends).
                 "BACKEND": "search.backends.database",
-                # PostgreSQL: French stemming without accents (see search/migrations/0001).
-                "SEARCH_CONFIG": os.environ.get("SEARCH_CONFIG")
-                or ("fr_unaccent" if DATABASES["default"]["ENGINE"].endswith("postgresql") else None),
                 "AUTO_UPDATE": True,
             }
         }
@@ -572,34 +570,23 @@ def search_backends_from_url(url):
     parts = urlsplit(rest)
     index = parts.path.strip("/") or os.environ.get("SEARCH_INDEX", "portail_vif")
 
-    # French analysis, the same as the database backend's (search.french): elisions (l', d',
-    # qu'…, straight or curly apostrophe), case, accents, French stop words, light French
-    # stemming: "Violences conjugales", "violence conjugale" and "VIOLENCE CONJUGALE" meet,
-    # so do "repérage" and "reperage", "l'enfant" and "enfants". modelsearch deep-merges
-    # INDEX_SETTINGS into its own index settings (its ngram filters stay):
-    # - "default": modelsearch maps search fields (and _all_text) as "text" without an
-    #   analyzer, so the index's default analyzer applies to them, at index and query time;
-    # - "edgengram_analyzer": modelsearch's autocomplete analyzer (_edgengrams and
-    #   AutocompleteField), kept with its edge n-grams, plus elisions and accents;
+    # French analysis: the portal's own (search.french), done in Python at index time and at
+    # query time (search.backends.node): documents carry its tokens, so the index only splits
+    # them on spaces ("default" analyzer, which modelsearch's search fields and _all_text
+    # get). Autocompletion keeps modelsearch's edge n-grams of the raw titles:
+    # - "edgengram_analyzer": modelsearch's autocomplete analyzer, plus elisions and accents;
     # - "standard": modelsearch's *query* analyzer for those autocomplete fields, redefined in
     #   the portal's indices only (elisions, lowercase, accents; no stemming: a prefix is being
     #   typed), so that "l'enf" and "repé" find "L'enfant" and "Repérage".
-    # Stop words: search.french.STOP_WORDS (Snowball's list, accent-folded, applied after
-    # folding: "même" and "meme" both go), the list search.query.has_search_terms uses too.
-    from search.french import STOP_WORDS
-
     elision = ["l", "m", "t", "qu", "n", "s", "j", "d", "c", "jusqu", "quoiqu", "lorsqu", "puisqu"]
-    french = ["french_elision", "lowercase", "asciifolding", "french_stop", "french_stemmer"]
     index_settings = {
         "settings": {
             "analysis": {
                 "filter": {
                     "french_elision": {"type": "elision", "articles_case": True, "articles": elision},
-                    "french_stop": {"type": "stop", "stopwords": sorted(STOP_WORDS)},
-                    "french_stemmer": {"type": "stemmer", "language": "light_french"},
                 },
                 "analyzer": {
-                    "default": {"type": "custom", "tokenizer": "standard", "filter": french},
+                    "default": {"type": "custom", "tokenizer": "whitespace", "filter": ["lowercase"]},
                     "edgengram_analyzer": {
                         "type": "custom",
                         "tokenizer": "standard",
@@ -616,7 +603,8 @@ def search_backends_from_url(url):
     }
     return {
         "default": {
-            "BACKEND": f"wagtail.search.backends.{backend}",
+            "BACKEND": "search.backends.node",
+            "ENGINE": backend,
             "URLS": [f"{parts.scheme}://{parts.netloc}"],
             "INDEX_PREFIX": f"{index}_",
             "TIMEOUT": search_timeout(engine),

@@ -1,10 +1,9 @@
-"""The portal's database search backend: modelsearch's, with French analysis.
+"""The portal's database search backend: modelsearch's, with the portal's French analysis
+(``search.french``) done in Python, at index time and at query time, on every database.
 
-- SQLite (FTS5, the embedded default): FTS5 folds case and accents but does not stem, so the
-  indexed text and the queries both go through ``search.french.analyze`` (elisions, stop
-  words, Snowball French stems) — here, in one place.
-- PostgreSQL: modelsearch's backend as it is, with ``SEARCH_CONFIG = "fr_unaccent"`` (a French
-  text-search configuration with unaccent, created by ``search``'s migration).
+- SQLite (FTS5, the embedded default): ``search.backends.sqlite_french``.
+- PostgreSQL: ``search.backends.postgres_french`` (tokens under the ``simple`` configuration;
+  autocompletion with ``simple_unaccent``, search/migrations/0004).
 - Other databases: modelsearch's fallback.
 
 Settings: ``WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "search.backends.database"}}``."""
@@ -23,8 +22,10 @@ def SearchBackend(params):  # noqa: N802 - the name modelsearch looks up in a ba
 
         if isinstance(backend, SQLiteSearchBackend):
             return FrenchSQLiteSearchBackend(params)
-    elif connection.vendor == "postgresql" and backend.config == "fr_unaccent":
-        # modelsearch autocompletes with "simple" (no stemming); ours also ignores accents
-        # (search/migrations/0004).
+    elif connection.vendor == "postgresql":
+        from .postgres_french import FrenchPostgresSearchBackend
+
+        backend = FrenchPostgresSearchBackend(params)
+        # modelsearch autocompletes with "simple" (no stemming); ours also ignores accents.
         backend.autocomplete_config = "simple_unaccent"
     return backend

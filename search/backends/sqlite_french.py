@@ -3,17 +3,27 @@ FTS5 models exist only there). See ``search.backends.database``."""
 
 from django.db.models import Case, FloatField, Value, When
 
+from modelsearch.backends.database.sqlite import query as modelsearch_sqlite_query
 from modelsearch.backends.database.sqlite import sqlite as modelsearch_sqlite
 from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.french import analyze, analyze_to_text
+from search.french import analyze_to_text
+from search.tokens import tokens_of
 
 
 class FrenchObjectIndexer(modelsearch_sqlite.ObjectIndexer):
-    def prepare_value(self, value):
-        return analyze_to_text(super().prepare_value(value))
+    """Indexes the analysis' tokens (``search.french.index_text``), once per field: the
+    value as a whole is analyzed, not each item of a list again (a StreamField's texts were
+    stemmed twice when ``prepare_value`` did it, since it calls itself on each item)."""
+
+    def prepare_field(self, obj, field):
+        if isinstance(field, (SearchField, AutocompleteField)):
+            yield (field, analyze_to_text(self.prepare_value(field.get_value(obj))))
+        else:
+            yield from super().prepare_field(obj, field)
 
 
 class FrenchSQLiteIndex(modelsearch_sqlite.SQLiteIndex):
@@ -50,12 +60,22 @@ class FrenchSQLiteIndex(modelsearch_sqlite.SQLiteIndex):
 
 MAX_RANKED = 500
 
+# bm25 weights of the FTS5 table's columns (autocomplete, body, title): a word of the title
+# counts as much as four of the body; the autocomplete column (the title's prefixes) not at all.
+BM25_WEIGHTS = (0.0, 1.0, 4.0)
+
+
+class WeightedBM25(modelsearch_sqlite_query.BM25):
+    def as_sql(self, compiler, connection, function=None, template=None):
+        weights = ", ".join(str(weight) for weight in BM25_WEIGHTS)
+        return f"bm25({modelsearch_sqlite.SQLiteFTSIndexEntry._meta.db_table}, {weights})", []
+
 
 class FrenchQueryMixin:
     def search(self, config, start, stop, score_field=None):
         # A query made only of stop words ("de la") has nothing to look for: no result,
         # rather than an empty MATCH expression.
-        if isinstance(self.query, (PlainText, Phrase)) and not analyze(self.query.query_string):
+        if isinstance(self.query, (PlainText, Phrase)) and not tokens_of(self.query):
             return self.queryset.none()
         normalized = modelsearch_sqlite.normalize(self.query)
         # Pages of results (the search page asks for at most 200): ranked with one MATCH.
@@ -105,9 +125,19 @@ class FrenchQueryMixin:
             .order_by(Case(*[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ranked)]))
         )
 
+    def build_tsrank(self, vector, query, config=None, boost=1.0):
+        """FTS5's bm25 of the whole ``MATCH``, columns weighted. modelsearch multiplies one
+        bm25 per part of an ``And`` (``(1 + a) * (1 + b) - 1``): bm25 is negative (lower is
+        better) and every part gets the same value (bm25 scores the whole match), so two
+        parts turned the order upside down."""
+        return WeightedBM25()
+
+    def _build_rank_expression(self, vectors, config):
+        return WeightedBM25()
+
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText):
-            terms = analyze(query.query_string)
+            terms = tokens_of(query)
             if not terms:
                 return None
             *others, last = terms
@@ -119,7 +149,7 @@ class FrenchQueryMixin:
                     lexemes |= Lexeme(term)
             return SearchQueryExpression(lexemes, config=config)
         if isinstance(query, Phrase):
-            terms = analyze(query.query_string)
+            terms = tokens_of(query)
             if not terms:
                 return None
             return SearchQueryExpression(" ".join(terms))
