@@ -29,6 +29,12 @@ VERSION_KEY = "search:vocabulary-version"
 VERSION_TTL = 2.0
 MAX_WORD_LENGTH = 40
 BATCH = 2000
+# One statement for SQLite and PostgreSQL alike: a word seen again adds to its count.
+UPSERT = (
+    "INSERT INTO {table} (word, stem, frequency, public) VALUES (%s, %s, %s, %s) "
+    "ON CONFLICT (word) DO UPDATE SET frequency = {table}.frequency + excluded.frequency, "
+    "public = {table}.public OR excluded.public"
+)
 
 
 @dataclass
@@ -178,13 +184,9 @@ def learn(page):
     if not counter:
         return
     public = page.pk in _public_page_ids([page.pk])
-    table = SearchTerm._meta.db_table
     rows = [(word, stem(word), count, public) for word, count in counter.items()]
-    sql = (
-        f"INSERT INTO {table} (word, stem, frequency, public) VALUES (%s, %s, %s, %s) "
-        f"ON CONFLICT (word) DO UPDATE SET frequency = {table}.frequency + excluded.frequency, "
-        f"public = {table}.public OR excluded.public"
-    )
+    # The table name is the model's own; every value is a parameter.
+    sql = UPSERT.format(table=SearchTerm._meta.db_table)
     with connection.cursor() as cursor:
         cursor.executemany(sql, rows)
     bump_version()
