@@ -47,7 +47,8 @@ class SynonymForm(WagtailAdminModelForm):
             if other is not None:
                 raise ValidationError(
                     f"« {spelling} » figure déjà dans l'entrée « {other} » (majuscules, accents et "
-                    "points ne comptent pas) : complétez cette entrée plutôt que d'en créer une autre.",
+                    "points ne comptent pas) : une graphie n'appartient qu'à une entrée, complétez plutôt "
+                    "celle-ci.",
                     code="duplicate",
                 )
         return ", ".join(spellings)

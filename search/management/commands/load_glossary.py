@@ -44,7 +44,7 @@ class Command(BaseCommand):
                     # One save per entry (not bulk_create): the save signal refreshes the
                     # synonyms the search reads.
                     Synonym.objects.create(term=term, expansions="\n".join(expansions), shown=shown)
-        if self.verbosity >= 2:
+        if options.get("verbosity", 1) >= 2:
             for term, _expansions, _shown in missing:
                 self.stdout.write(f"  {term}")
         verb = "à ajouter" if dry_run else "ajoutée(s)"
