@@ -3,8 +3,12 @@
 What visitors searched for in the last 30 days, from the search log that keeps no
 personal data (``search.querylog``): one row per query, with how many times it was
 searched and how many results it found the last time. The "Sans résultat" filter lists
-the queries that found nothing: content to write, or a promoted result to add
-(Paramètres › Résultats de recherche promus)."""
+the queries that found nothing: content to write, a promoted result to add
+(Paramètres › Résultats de recherche promus), or a word the documents say otherwise
+(Recherche › Synonymes et sigles).
+
+The "Synonymes et sigles" snippets: the abbreviations and everyday words the search expands
+(``search.synonyms``), managed by the same editors and moderators (migration 0008)."""
 
 import datetime
 
@@ -17,12 +21,15 @@ from django.utils.formats import date_format
 
 from wagtail import hooks
 from wagtail.admin.filters import WagtailFilterSet
-from wagtail.admin.ui.tables import Column, NumberColumn
+from wagtail.admin.panels import FieldPanel, ObjectList
+from wagtail.admin.ui.tables import BooleanColumn, Column, NumberColumn
 from wagtail.admin.widgets import BooleanRadioSelect
+from wagtail.snippets.views.snippets import SnippetViewSet, SnippetViewSetGroup
 
 from home.reports import EditorialMenuItem, EditorialReportView
 
-from .models import QueryDailyStat
+from .forms import SynonymForm, split_expansions
+from .models import QueryDailyStat, Synonym
 from .querylog import REPORT_DAYS
 
 
@@ -104,3 +111,36 @@ def register_recent_queries_menu_item():
     return EditorialMenuItem(
         "Recherches récentes", reverse("search_reports:recent"), icon_name="search", order=140
     )
+
+
+# --- Synonyms and abbreviations -------------------------------------------------------------
+
+
+class SynonymViewSet(SnippetViewSet):
+    model = Synonym
+    icon = "openquote"
+    menu_label = "Synonymes et sigles"
+    list_display = [
+        "term",
+        Column(
+            "expansions",
+            label="Équivalents",
+            accessor=lambda synonym: " ; ".join(split_expansions(synonym.expansions)),
+        ),
+        BooleanColumn("shown", label="Annoncé"),
+    ]
+    list_filter = ["shown"]
+    search_fields = ["term", "expansions"]
+    edit_handler = ObjectList(
+        [FieldPanel("term"), FieldPanel("expansions"), FieldPanel("shown")], base_form_class=SynonymForm
+    )
+
+
+class SearchSnippetsGroup(SnippetViewSetGroup):
+    menu_label = "Recherche"
+    menu_icon = "search"
+    menu_order = 320
+    items = (SynonymViewSet,)
+
+
+hooks.register("register_admin_viewset", SearchSnippetsGroup)
