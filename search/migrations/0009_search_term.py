@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('search', '0006_synonym'),
+        ('search', '0008_synonym_permissions'),
     ]
 
     operations = [
