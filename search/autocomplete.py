@@ -191,7 +191,9 @@ def keep_matching(pages, terms):
 
 
 def is_postgres(backend):
-    return type(backend).__name__ == "PostgresSearchBackend"
+    """A database backend (PostgreSQL, or SQLite with the portal's analysis): both
+    autocomplete on folded, unstemmed words of the titles, the last one as a prefix."""
+    return type(backend).__name__ in ("FrenchPostgresSearchBackend", "FrenchSQLiteSearchBackend")
 
 
 def is_french_sqlite(backend):

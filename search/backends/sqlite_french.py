@@ -10,8 +10,13 @@ from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
 
-from search.french import analyze_to_text
+from search.french import STOP_WORDS, analyze_to_text, words
 from search.tokens import tokens_of
+
+
+def autocomplete_words(text):
+    """Folded words without stop words: what autocompletion compares, prefixes included."""
+    return [word for word in words(text) if word not in STOP_WORDS]
 
 
 class FrenchObjectIndexer(modelsearch_sqlite.ObjectIndexer):
@@ -20,7 +25,11 @@ class FrenchObjectIndexer(modelsearch_sqlite.ObjectIndexer):
     stemmed twice when ``prepare_value`` did it, since it calls itself on each item)."""
 
     def prepare_field(self, obj, field):
-        if isinstance(field, (SearchField, AutocompleteField)):
+        if isinstance(field, AutocompleteField):
+            # Autocompletion matches prefixes of the words as written (folded), as on
+            # PostgreSQL (simple_unaccent) and OpenSearch (edge n-grams): no stems.
+            yield (field, " ".join(autocomplete_words(self.prepare_value(field.get_value(obj)))))
+        elif isinstance(field, SearchField):
             yield (field, analyze_to_text(self.prepare_value(field.get_value(obj))))
         else:
             yield from super().prepare_field(obj, field)
@@ -163,7 +172,17 @@ class FrenchSQLiteSearchQueryCompiler(FrenchQueryMixin, modelsearch_sqlite.SQLit
 class FrenchSQLiteAutocompleteQueryCompiler(
     FrenchQueryMixin, modelsearch_sqlite.SQLiteAutocompleteQueryCompiler
 ):
-    pass
+    def build_search_query_content(self, query, config=None):
+        if isinstance(query, (PlainText, Phrase)):
+            terms = autocomplete_words(query.query_string)
+            if not terms:
+                return None
+            *others, last = terms
+            lexemes = Lexeme(last, prefix=True)
+            for term in others:
+                lexemes &= Lexeme(term)
+            return SearchQueryExpression(lexemes, config=config)
+        return super().build_search_query_content(query, config=config)
 
 
 class FrenchSQLiteSearchBackend(modelsearch_sqlite.SQLiteSearchBackend):
