@@ -42,13 +42,10 @@ from webinars.models import WebinarPage
 
 from .query import (
     MAX_QUERY_LENGTH,
-    GuardedResults,
     SearchUnavailable,
-    build_query,
-    check_breaker,
-    engine_errors,
     has_search_terms,
 )
+from .query import search as portal_search
 
 SEARCH_OPERATORS = ("and", "or")
 MAX_OFFSET = 100_000
@@ -100,12 +97,12 @@ class PortalSearchFilter(SearchFilter):
         if not has_search_terms(raw):
             return queryset.none()  # nothing to look for (empty, or only stop words)
 
-        _, query = build_query(raw, operator=operator)
-        check_breaker()
         try:
-            with engine_errors():
-                results = queryset.search(query, order_by_relevance="order" not in request.GET)
-            return GuardedResults(results)  # evaluated later, by the paginator
+            # The search page's query pipeline (synonyms, prefixes, corrections, unknown
+            # words left out; every word, or, if no page holds them all, any of them).
+            return portal_search(
+                queryset, raw, operator=operator, order_by_relevance="order" not in request.GET
+            )
         except FilterFieldError as error:
             raise BadRequestError(
                 f"Impossible de filtrer sur « {error.field_name} » pendant une recherche."
