@@ -7,7 +7,7 @@ import pytest
 
 from django.urls import reverse
 
-from search.autocomplete import MAX_SUGGESTIONS, last_word_variants
+from search.autocomplete import MAX_SUGGESTIONS
 from tests.library.conftest import make_resource
 
 pytestmark = pytest.mark.django_db
@@ -167,12 +167,3 @@ def test_partial_endings_do_not_widen_to_other_words(client, content, library_in
         found = titles(client, query)
         assert "Viol et agressions sexuelles" not in found
         assert "Repérage des violences conjugales en PMI" in found
-
-
-def test_last_word_variants():
-    assert last_word_variants("reper") == ["reper"]  # not "rep…": at least 4 letters kept
-    assert "accompagn" in last_word_variants("accompagnem")
-    assert "violent" in last_word_variants("violenc")
-    assert "viol" not in last_word_variants("violence")
-    assert "appliqu" in last_word_variants("applic")
-    assert last_word_variants("ab") == ["ab"]
