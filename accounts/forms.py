@@ -382,6 +382,9 @@ class DeleteAccountForm(forms.Form):
     def __init__(self, user, *args, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        if not user.has_usable_password():
+            # An agent who only logs in with ProConnect has no password to confirm with.
+            del self.fields["password"]
 
     def clean_password(self):
         password = self.cleaned_data["password"]

@@ -21,4 +21,5 @@ WAGTAILADMIN_BASE_URL = "http://testserver"
 # The tests' local OpenID provider, standing in for ProConnect (tests/accounts/proconnect_idp.py):
 # django-allauth's own provider, its tables in the test database, its URLs only under the
 # test URLconf tests/accounts/proconnect_urls.py.
-INSTALLED_APPS = [*INSTALLED_APPS, "allauth.idp.oidc"]  # noqa: F405
+TEST_ONLY_APPS = ["allauth.idp.oidc"]
+INSTALLED_APPS = [*INSTALLED_APPS, *TEST_ONLY_APPS]  # noqa: F405
