@@ -7,9 +7,11 @@ from allauth.account.forms import ResetPasswordForm as AllauthResetPasswordForm
 from allauth.account.forms import ResetPasswordKeyForm as AllauthResetPasswordKeyForm
 from allauth.account.forms import SetPasswordForm as AllauthSetPasswordForm
 from allauth.account.forms import SignupForm as AllauthSignupForm
+from allauth.socialaccount.forms import SignupForm as AllauthSocialSignupForm
 
 from django import forms
 from django.db import IntegrityError, transaction
+from django.shortcuts import redirect
 from django.utils import timezone
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
@@ -255,11 +257,7 @@ class SignupForm(NewPasswordMixin, AllauthSignupForm):
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["consent"].help_text = format_html(
-            'Pour en savoir plus, lisez la page <a href="{}">Données personnelles</a>. '
-            "Vous pourrez télécharger vos données ou supprimer votre compte à tout moment.",
-            "/donnees-personnelles/",
-        )
+        self.fields["consent"].help_text = self.consent_help_text()
         say_what_to_do(
             self.fields["email"],
             label="Adresse e-mail professionnelle",
@@ -269,6 +267,14 @@ class SignupForm(NewPasswordMixin, AllauthSignupForm):
         say_what_to_do_for_person(self)
         self.init_new_password()
         self.order_fields(self.field_order)
+
+    @staticmethod
+    def consent_help_text():
+        return format_html(
+            'Pour en savoir plus, lisez la page <a href="{}">Données personnelles</a>. '
+            "Vous pourrez télécharger vos données ou supprimer votre compte à tout moment.",
+            "/donnees-personnelles/",
+        )
 
     def try_save(self, request):
         """Two simultaneous sign-ups with the same address (a double click, a script) both
@@ -293,6 +299,48 @@ class SignupForm(NewPasswordMixin, AllauthSignupForm):
         user.job_title = self.cleaned_data["job_title"]
         user.data_consent_at = timezone.now()
         user.save()
+
+
+class ProConnectSignupForm(AllauthSocialSignupForm):
+    """An agent's first ProConnect log-in: ProConnect gave the e-mail address (verified, not
+    editable) and the names (pre-filled, editable: some identity providers send them in
+    capitals); the agent adds only what the portal still needs."""
+
+    first_name = SignupForm.base_fields["first_name"]
+    last_name = SignupForm.base_fields["last_name"]
+    service = SignupForm.base_fields["service"]
+    territory = SignupForm.base_fields["territory"]
+    job_title = SignupForm.base_fields["job_title"]
+    consent = SignupForm.base_fields["consent"]
+
+    field_order = ["first_name", "last_name", "service", "territory", "job_title", "consent"]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The address is the one ProConnect vouches for: shown on the page, never typed.
+        self.fields.pop("email", None)
+        self.fields["consent"].help_text = SignupForm.consent_help_text()
+        say_what_to_do_for_person(self)
+        self.order_fields(self.field_order)
+
+    def clean(self):
+        cleaned_data = super().clean()
+        cleaned_data["email"] = self.sociallogin.account.uid
+        return cleaned_data
+
+    def try_save(self, request):
+        # Two tabs finishing the same first log-in: the second one meets the first one's
+        # account (unique e-mail) and is sent back to log in, instead of an error page.
+        try:
+            with transaction.atomic():
+                return super().try_save(request)
+        except IntegrityError:
+            if not User.objects.filter(email__iexact=self.sociallogin.account.uid).exists():
+                raise
+            return None, redirect("account_login")
+
+    def signup(self, request, user):
+        SignupForm.signup(self, request, user)
 
 
 class ProfileForm(forms.ModelForm):
@@ -334,6 +382,9 @@ class DeleteAccountForm(forms.Form):
     def __init__(self, user, *args, **kwargs):
         self.user = user
         super().__init__(*args, **kwargs)
+        if not user.has_usable_password():
+            # An agent who only logs in with ProConnect has no password to confirm with.
+            del self.fields["password"]
 
     def clean_password(self):
         password = self.cleaned_data["password"]

@@ -74,6 +74,14 @@ class User(AbstractBaseUser, PermissionsMixin):
     service = models.CharField("type de service", max_length=32, choices=Service.choices, blank=True)
     territory = models.CharField("territoire", max_length=32, choices=Territory.choices, blank=True)
     job_title = models.CharField("fonction", max_length=150, blank=True)
+    # The organisation the agent works for, as ProConnect states it at each log-in.
+    siret = models.CharField(
+        "SIRET de l'organisation",
+        max_length=14,
+        blank=True,
+        editable=False,
+        help_text="Transmis par ProConnect à chaque connexion.",
+    )
     data_consent_at = models.DateTimeField(
         "consentement au traitement des données", null=True, blank=True, editable=False
     )

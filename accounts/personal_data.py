@@ -34,6 +34,7 @@ def export_user_data(user):
                 "service": user.get_service_display(),
                 "territoire": user.get_territory_display(),
                 "fonction": user.job_title,
+                "siret_organisation": user.siret,
                 "date_inscription": user.date_joined.isoformat(),
                 "derniere_connexion": user.last_login.isoformat() if user.last_login else "",
                 "consentement": user.data_consent_at.isoformat() if user.data_consent_at else "",
@@ -42,6 +43,13 @@ def export_user_data(user):
                 "annuaire_email_visible": user.directory_email,
                 "annuaire_telephone": user.directory_phone,
             }
+        ],
+        "connexions_proconnect": [
+            {
+                "identifiant_proconnect": account.extra_data.get("sub"),
+                "siret": account.extra_data.get("siret"),
+            }
+            for account in user.socialaccount_set.all()
         ],
         "adresses_email": [
             {"adresse_email": address.email, "verifiee": address.verified, "principale": address.primary}

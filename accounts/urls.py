@@ -2,10 +2,12 @@
 so its templates and redirects keep working."""
 
 from allauth.account import views as allauth_views
+from allauth.socialaccount import views as allauth_social_views
 
 from django.urls import path, re_path
 
 from . import views
+from .proconnect import views as proconnect_views
 
 urlpatterns = [
     path("connexion/", allauth_views.login, name="account_login"),
@@ -17,7 +19,18 @@ urlpatterns = [
         allauth_views.confirm_login_code,
         name="account_confirm_login_code",
     ),
-    path("deconnexion/", allauth_views.logout, name="account_logout"),
+    # Log-in with ProConnect (accounts/proconnect/): 404 while PROCONNECT_* are unset. The
+    # return address and the log-out return are the ones registered with ProConnect.
+    path("connexion/proconnect/", proconnect_views.login, name="proconnect_login"),
+    path("connexion/proconnect/retour/", proconnect_views.callback, name="proconnect_callback"),
+    path(
+        "connexion/proconnect/premiere-connexion/",
+        allauth_social_views.signup,
+        name="socialaccount_signup",
+    ),
+    # allauth's log-out, followed after a ProConnect log-in by ProConnect's own.
+    path("deconnexion/", proconnect_views.logout, name="account_logout"),
+    path("deconnexion/proconnect/", proconnect_views.logout_return, name="proconnect_logout_return"),
     path("inscription/", allauth_views.signup, name="account_signup"),
     path("inactif/", allauth_views.account_inactive, name="account_inactive"),
     path("reauthentification/", allauth_views.reauthenticate, name="account_reauthenticate"),

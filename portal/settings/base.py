@@ -107,6 +107,8 @@ INSTALLED_APPS = [
     # Accounts: django-allauth (see "Accounts" below).
     "allauth",
     "allauth.account",
+    # Log-in with ProConnect (accounts/proconnect/, on only when configured, see "Accounts").
+    "allauth.socialaccount",
     # Content-Security-Policy (django-csp, see "Security" below).
     "csp",
     # Background tasks (see "Background tasks" below).
@@ -274,6 +276,54 @@ ACCOUNT_DEFAULT_HTTP_PROTOCOL = "https" if SITE_URL.startswith("https") else "ht
 # A logged-in user sent to the log-in page (e.g. a referent opening /admin/) sees it with
 # an explanation instead of being bounced back, which would loop.
 ACCOUNT_AUTHENTICATED_LOGIN_REDIRECTS = False
+
+# Log-in with ProConnect, the State's single sign-on for public agents (accounts/proconnect/,
+# docs/deployment.md). Off unless the three variables are set: the discovery URL of the
+# ProConnect environment (https://<PROCONNECT_DOMAIN>/api/v2/.well-known/openid-configuration)
+# and the client id and secret ProConnect issued to the portal.
+PROCONNECT_DISCOVERY_URL = os.environ.get("PROCONNECT_DISCOVERY_URL", "").strip()
+PROCONNECT_CLIENT_ID = os.environ.get("PROCONNECT_CLIENT_ID", "").strip()
+PROCONNECT_CLIENT_SECRET = os.environ.get("PROCONNECT_CLIENT_SECRET", "").strip()
+_proconnect_set = [bool(PROCONNECT_DISCOVERY_URL), bool(PROCONNECT_CLIENT_ID), bool(PROCONNECT_CLIENT_SECRET)]
+if any(_proconnect_set) and not all(_proconnect_set):
+    raise ImproperlyConfigured(
+        "ProConnect : PROCONNECT_DISCOVERY_URL, PROCONNECT_CLIENT_ID et PROCONNECT_CLIENT_SECRET "
+        "vont ensemble ; renseignez les trois, ou aucun pour désactiver ProConnect."
+    )
+# What the portal asks ProConnect for (space-separated): identity, e-mail, the organisation's
+# SIRET, and idp_id (which identity provider vouched for the agent).
+PROCONNECT_SCOPES = os.environ.get(
+    "PROCONNECT_SCOPES", "openid email given_name usual_name siret idp_id"
+).split()
+SOCIALACCOUNT_PROVIDERS = {
+    "proconnect": {
+        "APPS": [
+            {
+                "provider_id": "proconnect",
+                "name": "ProConnect",
+                "client_id": PROCONNECT_CLIENT_ID,
+                "secret": PROCONNECT_CLIENT_SECRET,
+                "settings": {
+                    "server_url": PROCONNECT_DISCOVERY_URL,
+                    "token_auth_method": "client_secret_post",
+                },
+            }
+        ]
+        if all(_proconnect_set)
+        else [],
+    }
+}
+SOCIALACCOUNT_ADAPTER = "accounts.proconnect.adapter.SocialAccountAdapter"
+SOCIALACCOUNT_FORMS = {"signup": "accounts.forms.ProConnectSignupForm"}
+# A first ProConnect log-in always shows the form that asks what the portal still needs.
+SOCIALACCOUNT_AUTO_SIGNUP = False
+# Existing accounts are found by their e-mail address (ProConnect's is verified) and linked.
+SOCIALACCOUNT_EMAIL_AUTHENTICATION = True
+SOCIALACCOUNT_EMAIL_AUTHENTICATION_AUTO_CONNECT = True
+SOCIALACCOUNT_LOGIN_ON_GET = False
+SOCIALACCOUNT_STORE_TOKENS = False
+# Seconds the portal waits for ProConnect (discovery, token, keys, user info).
+SOCIALACCOUNT_REQUESTS_TIMEOUT = int(os.environ.get("PROCONNECT_TIMEOUT", "5"))
 
 # ---------------------------------------------------------------------------
 # Language: the public site and the admin speak French.

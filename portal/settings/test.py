@@ -18,3 +18,8 @@ STORAGES["staticfiles"] = {  # noqa: F405
     "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
 }
 WAGTAILADMIN_BASE_URL = "http://testserver"
+# The tests' local OpenID provider, standing in for ProConnect (tests/accounts/proconnect_idp.py):
+# django-allauth's own provider, its tables in the test database, its URLs only under the
+# test URLconf tests/accounts/proconnect_urls.py.
+TEST_ONLY_APPS = ["allauth.idp.oidc"]
+INSTALLED_APPS = [*INSTALLED_APPS, *TEST_ONLY_APPS]  # noqa: F405
