@@ -21,6 +21,8 @@ from dataclasses import dataclass, field
 from django.core.cache import cache
 from django.db import connection, transaction
 
+from caching.content import bump_content_version
+
 from .french import STOP_WORDS, fold, stem, words
 
 logger = logging.getLogger(__name__)
@@ -171,6 +173,8 @@ def rebuild():
         ]
         SearchTerm.objects.bulk_create(rows, batch_size=BATCH)
     bump_version()
+    # Searches cached before the rebuild were read with the old vocabulary.
+    bump_content_version()
     logger.info("Search vocabulary: %d words in %.1f s", len(found), time.monotonic() - started)
     return len(found)
 
@@ -195,6 +199,11 @@ def learn(page):
 # --- Reading --------------------------------------------------------------------------------
 
 _memory = {"version": None, "checked": 0.0, "public": None, "all": None}
+
+
+def forget():
+    """Drop this process's copy (the next read loads the vocabulary again)."""
+    _memory.update(version=None, checked=0.0, public=None, all=None)
 
 
 def bump_version():

@@ -194,11 +194,13 @@ def _fresh_cache():
     from django.core.cache import caches
 
     from caching.content import clear_local
+    from search.vocabulary import forget
 
     def clear():
         for cache in caches.all(initialized_only=True):
             cache.clear()
         clear_local()
+        forget()
 
     clear()
     yield
