@@ -146,8 +146,7 @@ def interpret(raw, include_private=False, exact=False):
             cased, word = words[position]
             position += 1
             if word in STOP_WORDS:
-                if not first_word or len(words) == 1:
-                    result.searched.append(word)
+                result.searched.append(word)
                 first_word = False
                 continue
             first_word = False

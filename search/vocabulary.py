@@ -23,7 +23,7 @@ from django.db import connection, transaction
 
 from caching.content import bump_content_version
 
-from .french import STOP_WORDS, fold, stem, words
+from .french import STOP_WORDS, stem, words
 
 logger = logging.getLogger(__name__)
 
@@ -250,7 +250,3 @@ def get(include_private=False):
     if _memory[key] is None:
         _memory[key] = _load(include_private)
     return _memory[key]
-
-
-def folded(word):
-    return fold(word)

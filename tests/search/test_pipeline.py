@@ -11,6 +11,7 @@ import re
 import pytest
 
 from django.db import connection
+from django.urls import reverse
 
 from wagtail.models import Page
 
@@ -29,7 +30,9 @@ LIMIT = 50
 
 @pytest.fixture
 def pages(library_index, toolbox):
-    """A few pages, each holding the words one behaviour needs (and one restricted page)."""
+    """A few pages, each holding the words one behaviour needs (and one restricted page);
+    no synonym but those a test creates (the seeded glossary is left out)."""
+    Synonym.objects.all().delete()
     made = {
         "accompagnement": make_resource(
             library_index,
@@ -106,12 +109,20 @@ def test_the_content_is_indexed_on_the_backend_in_use(searched):
     assert searched["accompagnement"].pk in ids
 
 
-def test_a_new_synonym_applies_to_the_next_search_without_reindexing(client, searched):
+def test_a_new_synonym_applies_to_the_next_search_without_reindexing(client, searched, demo_users):
     ids, interpretation = ids_for("AEMO")
     assert searched["aemo"].pk not in ids
     assert interpretation.ignored == ["AEMO"]
+    assert "Mesure judiciaire en milieu ouvert" not in page_html(client, "AEMO")
 
-    Synonym.objects.create(term="AEMO", expansions="action éducative en milieu ouvert")
+    # An ODPE editor adds it in the admin ("Synonymes et sigles"); nothing is reindexed.
+    client.force_login(demo_users["editeur"])
+    response = client.post(
+        reverse("wagtailsnippets_search_synonym:add"),
+        {"term": "AEMO", "expansions": "action éducative en milieu ouvert", "shown": "on"},
+    )
+    assert response.status_code == 302
+    client.logout()
 
     ids, interpretation = ids_for("AEMO")
     assert ids[:1] == [searched["aemo"].pk]
