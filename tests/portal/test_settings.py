@@ -84,24 +84,27 @@ def test_admin_speaks_french(client, demo_users):
 
 
 @pytest.mark.parametrize(
-    ("url", "backend", "urls"),
+    ("url", "backend", "engine", "urls"),
     [
-        ("", "search.backends.database", None),
+        ("", "search.backends.database", None, None),
         (
             "opensearch2+http://127.0.0.1:9250",
-            "wagtail.search.backends.opensearch3",
+            "search.backends.node",
+            "opensearch3",
             ["http://127.0.0.1:9250"],
         ),
         (
             "elasticsearch8+https://es.example:9200/vif",
-            "wagtail.search.backends.elasticsearch8",
+            "search.backends.node",
+            "elasticsearch8",
             ["https://es.example:9200"],
         ),
     ],
 )
-def test_search_url_selects_the_backend(url, backend, urls):
+def test_search_url_selects_the_backend(url, backend, engine, urls):
     config = search_backends_from_url(url)["default"]
     assert config["BACKEND"] == backend
+    assert config.get("ENGINE") == engine
     assert config.get("URLS") == urls
 
 
