@@ -1,7 +1,7 @@
 """French that works: the same assertions on every search backend present.
 
 - ``database``: always. Locally SQLite (FTS5 + the portal's French analysis, ``search.french``);
-  in CI PostgreSQL (the ``fr_unaccent`` configuration).
+  in CI PostgreSQL (the same tokens under the ``simple`` configuration).
 - the search node named by ``SEARCH_TEST_URL`` (``tests.search.node``): OpenSearch 2.19 in
   ``make test``, Elasticsearch 7.10 in ``make test-es7`` (``.ci/run`` starts both, see
   ci/README.md), with the settings ``SEARCH_URL`` would give (``search_backends_from_url``:
