@@ -60,7 +60,8 @@ test: install node_modules/.installed lint checks ## Install and run the whole s
 VENV_ES7 := .venv-es7
 ES7_CLIENT := elasticsearch==7.17.13
 ES7_TESTS := tests/search/test_search_node.py tests/search/test_french.py tests/search/test_relevance.py \
-	tests/search/test_engines.py
+	tests/search/test_engines.py tests/search/test_analysis_contract.py tests/search/test_pipeline.py \
+	tests/search/test_hostile_pipeline.py
 
 $(VENV_ES7)/.installed: requirements.lock $(VENV)/.installed
 	@test -x $(VENV_ES7)/bin/python || $(PYTHON) -m venv $(VENV_ES7)
