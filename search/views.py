@@ -14,7 +14,7 @@ from caching.content import cached
 from .query import SearchUnavailable, clean_query_string, has_search_terms
 from .query import search as run_search
 from .querylog import popular, promotions_for, record
-from .results import MAX_RESULTS, describe, search_listing
+from .results import MAX_RESULTS, describe, ranked_ids, search_listing
 
 RESULTS_PER_PAGE = 10
 
@@ -75,13 +75,13 @@ def rank_and_count(site, query, params):
     pages = exclude_restricted(Page.objects.live())
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
-    ranked_ids = [page.pk for page in run_search(pages, query)[:MAX_RESULTS]]
-    results = search_listing(ranked_ids, params, query)
+    ranked = ranked_ids(run_search(pages, query)[:MAX_RESULTS])
+    results = search_listing(ranked, params, query)
     facets = results.facets()
     return {
         "ids": results.filtered(),
         "facets": facets,
         "ignored": results.ignored,
         "is_filtered": results.is_filtered,
-        "truncated": len(ranked_ids) >= MAX_RESULTS,
+        "truncated": len(ranked) >= MAX_RESULTS,
     }
