@@ -89,13 +89,16 @@ BENCH_DB ?= sqlite:///$(CURDIR)/var/bench.sqlite3
 BENCH_RESOURCES ?= 10000
 # More generate_bench_data options (e.g. "--trainings 30 --users 100" for a quick run).
 BENCH_DATA_ARGS ?=
-# Empty: every phase; or some of "startup recycling" (no wrk needed), e.g. BENCH_PHASES=recycling.
+# Empty: every phase; or some of "startup recycling search" (no wrk needed), e.g. BENCH_PHASES=search.
 BENCH_PHASES ?=
+# Also search on OpenSearch/Elasticsearch (indexed by update_index first), e.g.
+# BENCH_SEARCH_URL=opensearch2+http://127.0.0.1:9250/bench (the path prefixes the indices).
+BENCH_SEARCH_URL ?=
 
-bench: install ## Load-test every page type (gunicorn + wrk + nginx) on 10,000 resources; BENCH_DB=postgres://… for search; BENCH_PHASES="startup recycling" for those alone
+bench: install ## Load-test every page type (gunicorn + wrk + nginx) on 10,000 resources, search included (SQLite by default; BENCH_DB=postgres://…, BENCH_SEARCH_URL=opensearch2+http://…); BENCH_PHASES=search for search alone
 	@mkdir -p var
 	DATABASE_URL=$(BENCH_DB) $(MANAGE) migrate --noinput -v0
 	DATABASE_URL=$(BENCH_DB) $(MANAGE) generate_bench_data --resources $(BENCH_RESOURCES) $(BENCH_DATA_ARGS)
-	DATABASE_URL=$(BENCH_DB) $(BIN)/python scripts/bench.py $(BENCH_PHASES)
+	DATABASE_URL=$(BENCH_DB) BENCH_SEARCH_URL=$(BENCH_SEARCH_URL) $(BIN)/python scripts/bench.py $(BENCH_PHASES)
 
 .PHONY: bench

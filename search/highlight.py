@@ -1,6 +1,7 @@
 """Result snippets: the passage of a page's text that matches the query, with the matching
 words in <mark>, compared the French way (stems, no accents)."""
 
+import itertools
 import re
 
 from django.utils.html import escape, strip_tags
@@ -17,23 +18,21 @@ def snippet(text, query, width=WIDTH):
     text = " ".join(strip_tags(str(text or "")).split())
     if not text:
         return ""
-    wanted = set(analyze(query))
-    matches = [
-        match
-        for match in TOKEN.finditer(text)
-        if fold_accents(match.group().lower()) not in STOP_WORDS and stem(match.group().lower()) in wanted
-    ]
-    if matches:
-        start = max(0, matches[0].start() - width // 3)
+    # Tokens are analysed lazily, up to the end of the excerpt: a page's text runs to
+    # 20,000 characters of documents, and the excerpt needs the first match and its width.
+    found = _matching(text, set(analyze(query)))
+    first = next(found, None)
+    start = 0
+    if first is not None:
+        start = max(0, first.start() - width // 3)
         if start:
             space = text.find(" ", start)
-            start = space + 1 if 0 <= space < matches[0].start() else start
-    else:
-        start = 0
+            start = space + 1 if 0 <= space < first.start() else start
     end = min(len(text), start + width)
     if end < len(text):
         space = text.rfind(" ", start, end)
         end = space if space > start else end
+    matches = [] if first is None else [first, *itertools.takewhile(lambda match: match.end() <= end, found)]
     parts, cursor = [], start
     for match in matches:
         if match.start() < start or match.end() > end:
@@ -45,3 +44,10 @@ def snippet(text, query, width=WIDTH):
     prefix = "… " if start > 0 else ""
     suffix = " …" if end < len(text) else ""
     return mark_safe(prefix + "".join(parts) + suffix)  # noqa: S308 - every piece is escaped above
+
+
+def _matching(text, wanted):
+    for match in TOKEN.finditer(text):
+        word = match.group().lower()
+        if fold_accents(word) not in STOP_WORDS and stem(word) in wanted:
+            yield match

@@ -91,6 +91,16 @@ def search(queryset, raw, operator="and", include_private=False, order_by_releva
     return GuardedResults(results, fallback=fallback)
 
 
+def result_ids(results):
+    """The ids of search results, in the engine's order, without building a model instance
+    each: the database backends give their ranked queryset (500 ``Page`` objects cost
+    30 to 50 ms on 2 cores, their ids 2 ms); the others are iterated."""
+    get_queryset = getattr(results, "get_queryset", None)
+    if get_queryset is not None:
+        return list(get_queryset().values_list("pk", flat=True))
+    return [item.pk for item in results]
+
+
 # The engine's best results re-ranked by their titles (``title_first``).
 TITLE_RERANKED = 20
 
@@ -142,23 +152,23 @@ def ranked_ids(queryset, raw, limit, include_private=False, exact=False):
         return [], interpretation
     check_breaker()
     with engine_errors():
-        ids = title_first([page.pk for page in queryset.search(query)[:limit]], interpretation)
+        ids = title_first(result_ids(queryset.search(query)[:limit]), interpretation)
         groups = interpretation.groups
         if len(ids) >= FEW_RESULTS or len(groups) < 2:
             breaker.record_success()
             return ids, interpretation
         seen = set(ids)
         candidates = [
-            page.pk
-            for page in queryset.search(interpretation.query("or"))[:COORDINATION_CANDIDATES]
-            if page.pk not in seen
+            pk
+            for pk in result_ids(queryset.search(interpretation.query("or"))[:COORDINATION_CANDIDATES])
+            if pk not in seen
         ]
         if candidates:
             held = dict.fromkeys(candidates, 0)
             for group in groups:
                 matching = queryset.filter(pk__in=candidates).search(group.query(), order_by_relevance=False)
-                for page in matching[: len(candidates)]:
-                    held[page.pk] += 1
+                for pk in result_ids(matching[: len(candidates)]):
+                    held[pk] += 1
             order = {pk: rank for rank, pk in enumerate(title_first(candidates, interpretation))}
             candidates.sort(key=lambda pk: (-held[pk], order[pk]))
         breaker.record_success()

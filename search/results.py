@@ -2,10 +2,13 @@
 filtered by facets (content type, theme, audience, year) in the database, described for
 display (type, date, themes, file formats, highlighted snippet)."""
 
+import json
 from collections import Counter
 
 from django.contrib.contenttypes.models import ContentType
+from django.db import connection
 from django.db.models import Prefetch, prefetch_related_objects
+from django.db.models.expressions import RawSQL
 
 from wagtail.models import Page
 
@@ -18,6 +21,19 @@ from .highlight import snippet
 
 # Beyond this many matches, people refine their query rather than page through.
 MAX_RESULTS = 500
+
+
+def among(ids):
+    """``ids`` for an ``__in`` lookup as one SQL parameter (a JSON array on SQLite, an array
+    on PostgreSQL). Django prepares an ``IN`` list value by value: 1 to 2 ms for 500 ids,
+    for each of the dozen queries that count the facets of a search."""
+    ids = list(ids)
+    if connection.vendor == "sqlite":
+        return RawSQL("SELECT value FROM json_each(%s)", [json.dumps(ids)])  # noqa: S611 - fixed SQL
+    if connection.vendor == "postgresql":
+        return RawSQL("SELECT unnest(%s::bigint[])", [ids])  # noqa: S611 - fixed SQL
+    return ids
+
 
 # Page types that are content people look for (index pages and the home are navigation).
 CONTENT_TYPES = {
@@ -39,7 +55,9 @@ def related_ids(model_label, relation, ids, slugs):
 
     model = apps.get_model(model_label)
     return set(
-        model.objects.filter(pk__in=ids, **{f"{relation}__slug__in": slugs}).values_list("pk", flat=True)
+        model.objects.filter(pk__in=among(ids), **{f"{relation}__slug__in": slugs}).values_list(
+            "pk", flat=True
+        )
     )
 
 
@@ -57,7 +75,9 @@ def taxonomy_counts(relation, ids):
         target = [
             f.name for f in through._meta.fields if f.related_model not in (model, None) and f.name != "id"
         ][0]
-        for term_id, _page_id in through.objects.filter(**{f"{source}__in": ids}).values_list(target, source):
+        for term_id, _page_id in through.objects.filter(**{f"{source}__in": among(ids)}).values_list(
+            target, source
+        ):
             counter[term_id] += 1
     return counter
 
@@ -81,7 +101,7 @@ def content_years(ids):
 
     years = {
         pk: date.year if date else None
-        for pk, date in Page.objects.filter(pk__in=ids).values_list("pk", "first_published_at")
+        for pk, date in Page.objects.filter(pk__in=among(ids)).values_list("pk", "first_published_at")
     }
     own_dates = [
         ResourcePage.objects.values_list("pk", "published_on"),
@@ -90,7 +110,7 @@ def content_years(ids):
         TrainingPage.objects.annotate(first=Min("sessions__starts_at")).values_list("pk", "first"),
     ]
     for dates in own_dates:
-        for pk, date in dates.filter(pk__in=ids):
+        for pk, date in dates.filter(pk__in=among(ids)):
             if date:
                 years[pk] = date.year
     return years
@@ -212,7 +232,7 @@ def search_listing(ranked_ids, params, query=None):
     }
     rows = {
         pk: (content_type_id, url_path, title)
-        for pk, content_type_id, url_path, title in Page.objects.filter(pk__in=ranked_ids).values_list(
+        for pk, content_type_id, url_path, title in Page.objects.filter(pk__in=among(ranked_ids)).values_list(
             "pk", "content_type_id", "url_path", "title"
         )
     }

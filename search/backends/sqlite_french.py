@@ -1,11 +1,15 @@
 """French analysis for modelsearch's SQLite FTS5 backend (imported only on SQLite: the
 FTS5 models exist only there). See ``search.backends.database``."""
 
-from django.db.models import Case, FloatField, Value, When
+import json
+
+from django.db import connections, models
+from django.db.models import F, FloatField
+from django.db.models.expressions import RawSQL
 
 from modelsearch.backends.database.sqlite import query as modelsearch_sqlite_query
 from modelsearch.backends.database.sqlite import sqlite as modelsearch_sqlite
-from modelsearch.backends.database.sqlite.query import Lexeme, SearchQueryExpression
+from modelsearch.backends.database.sqlite.query import AndNot, Lexeme, SearchQueryExpression
 from modelsearch.index import AutocompleteField, SearchField
 from modelsearch.query import MatchAll, Not, Phrase, PlainText
 from modelsearch.utils import get_descendants_content_types_pks
@@ -67,17 +71,37 @@ class FrenchSQLiteIndex(modelsearch_sqlite.SQLiteIndex):
         self._refresh_title_norms()
 
 
-MAX_RANKED = 500
+# The most matches one ranked search scores. FTS5 computes bm25 for every row it ranks, even
+# under ``ORDER BY … LIMIT``: 10,000 matches (two common words in a large library) cost about
+# 80 ms, too much for a search page that runs several searches. Beyond this many matches, the
+# most recently indexed ones are ranked; 2,000 keep a ranked search near 20 ms on 2 cores.
+MAX_SCORED = 2000
+
+FTS_TABLE = modelsearch_sqlite.SQLiteFTSIndexEntry._meta.db_table
+ENTRY_TABLE = modelsearch_sqlite.IndexEntry._meta.db_table
+INTEGER_PKS = (models.AutoField, models.BigAutoField, models.IntegerField)
+
+
+def has_integer_pk(model):
+    """Index entries keep object ids as text, compared here as integers."""
+    field = model._meta.pk
+    while field.is_relation:  # a page type's pk is its link to Page
+        field = field.target_field
+    return isinstance(field, INTEGER_PKS)
+
 
 # bm25 weights of the FTS5 table's columns (autocomplete, body, title): a word of the title
 # counts as much as four of the body; the autocomplete column (the title's prefixes) not at all.
 BM25_WEIGHTS = (0.0, 1.0, 4.0)
 
 
+def weighted_bm25():
+    return f"bm25({FTS_TABLE}, {', '.join(str(weight) for weight in BM25_WEIGHTS)})"
+
+
 class WeightedBM25(modelsearch_sqlite_query.BM25):
     def as_sql(self, compiler, connection, function=None, template=None):
-        weights = ", ".join(str(weight) for weight in BM25_WEIGHTS)
-        return f"bm25({modelsearch_sqlite.SQLiteFTSIndexEntry._meta.db_table}, {weights})", []
+        return weighted_bm25(), []
 
 
 class FrenchQueryMixin:
@@ -87,51 +111,81 @@ class FrenchQueryMixin:
         if isinstance(self.query, (PlainText, Phrase)) and not tokens_of(self.query):
             return self.queryset.none()
         normalized = modelsearch_sqlite.normalize(self.query)
-        # Pages of results (the search page asks for at most 200): ranked with one MATCH.
-        # Without a bound, the ordering would need one SQL parameter per match.
-        bounded = stop is not None and stop - (start or 0) <= MAX_RANKED
-        if not (self.order_by_relevance and bounded) or isinstance(normalized, (MatchAll, Not)):
+        if (
+            not self.order_by_relevance
+            or not has_integer_pk(self.queryset.model)
+            or isinstance(normalized, (MatchAll, Not, AndNot))
+        ):
             return super().search(config, start, stop, score_field=score_field)
-        return self._ranked_once(normalized, config, start, stop, score_field or "_score")
+        return self._ranked_window(normalized, config, start, stop, score_field)
 
-    def _ranked_once(self, normalized, config, start, stop, score_field):
-        """modelsearch's ranked search, with the FTS5 ``MATCH`` run once.
+    def _ranked_window(self, normalized, config, start, stop, score_field):
+        """A ranked search in two SQL statements, whatever the number of matches: one ranks
+        (at most ``MAX_SCORED`` matches scored), one loads the objects of the page asked for.
 
         modelsearch scores each matching object with a correlated subquery that runs the
-        whole ``MATCH`` again (``SELECT bm25(...) ... WHERE MATCH ... AND object_id =
-        page.id LIMIT 1``): quadratic in the number of matches (3 s at 3,000 resources,
-        minutes at 10,000). Here the scores of every match come from one query, the
-        queryset's own filters (live, public…) from a second, and the page asked for is
-        ranked in Python: lower bm25 first, then the newest, as modelsearch orders."""
-        match = modelsearch_sqlite.MatchExpression(
-            self.fields or self.FTS_TABLE_FIELDS, self.build_search_query(normalized, config=config)
-        )
-        scores = {}
-        for object_id, score in (
-            modelsearch_sqlite.SQLiteFTSIndexEntry.objects.filter(match)
-            .filter(index_entry__content_type__in=get_descendants_content_types_pks(self.queryset.model))
-            .annotate(score=self._build_rank_expression(self.get_search_vectors(), config))
-            .values_list("index_entry__object_id", "score")
-        ):
-            scores.setdefault(str(object_id), score)
-        pk_field = self.queryset.model._meta.pk
-        allowed = self.queryset.filter(pk__in=[pk_field.to_python(pk) for pk in scores]).values_list(
-            "pk", flat=True
-        )
-        ranked = sorted(allowed, key=lambda pk: (scores[str(pk)], -pk))[start:stop]
-        if not ranked:
+        ``MATCH`` again, and the planner may put the index entries in the outer loop: FTS5
+        then runs the ``MATCH`` once per entry and recounts each term's documents for bm25
+        every time (36 s for "violences conjugales" at 10,000 resources). Here the FTS5
+        table is the outer loop (``CROSS JOIN`` fixes the order), read newest entry first
+        (its own rowid order, no sort); each match joins its entry by primary key and is
+        kept if the queryset has its object (live, public, in the site…: a correlated
+        ``EXISTS``, one primary-key lookup, rather than evaluating the queryset over every
+        page); the first ``MAX_SCORED`` kept are scored and SQLite keeps the page asked for
+        (``ORDER BY score LIMIT``).
+
+        The score is FTS5's bm25 of the whole ``MATCH`` with the columns weighted
+        (``BM25_WEIGHTS``: a title word counts four body words), lower is better, ties to the
+        newest object. For And/Or queries modelsearch multiplies or averages ``1 + bm25`` per
+        part, every part reading the same whole-row bm25, which stops being monotonic once
+        bm25 drops below -1 (it turned the order upside down): one bm25 ranks them here."""
+        search_query = self.build_search_query(normalized, config=config)
+        if search_query is None:
             return self.queryset.none()
-        return (
-            self.queryset.filter(pk__in=ranked)
-            .annotate(
+        connection = connections[self.queryset.db]
+        match = modelsearch_sqlite.MatchExpression(self.fields or self.FTS_TABLE_FIELDS, search_query)
+        match_sql, match_params = match.as_sql(
+            modelsearch_sqlite.SQLiteFTSIndexEntry.objects.all().query.get_compiler(connection=connection),
+            connection,
+        )
+        content_types = get_descendants_content_types_pks(self.queryset.model)
+        allowed = self.queryset.order_by().annotate(allowed_pk=F("pk")).values("allowed_pk")
+        allowed_sql, allowed_params = allowed.query.sql_with_params()
+        object_pk = f"CAST({ENTRY_TABLE}.object_id AS INTEGER)"
+        sql = (
+            "SELECT object_pk, score FROM ("  # noqa: S608 - table names and Django's SQL; values are parameters
+            f"SELECT {object_pk} AS object_pk, {weighted_bm25()} AS score "
+            f"FROM {FTS_TABLE} CROSS JOIN {ENTRY_TABLE} ON {ENTRY_TABLE}.id = {FTS_TABLE}.rowid "
+            f"WHERE {match_sql} "
+            f"AND {ENTRY_TABLE}.content_type_id IN ({', '.join(['%s'] * len(content_types))}) "
+            f"AND EXISTS (SELECT 1 FROM ({allowed_sql}) AS allowed WHERE allowed.allowed_pk = {object_pk}) "
+            f"ORDER BY {FTS_TABLE}.rowid DESC LIMIT %s"
+            ") ORDER BY score, object_pk DESC LIMIT %s OFFSET %s"
+        )
+        limit = -1 if stop is None else max(stop - (start or 0), 0)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                sql, [*match_params, *content_types, *allowed_params, MAX_SCORED, limit, start or 0]
+            )
+            scores = dict(cursor.fetchall())
+        if not scores:
+            return self.queryset.none()
+        # One parameter for the order (and one for the scores), not a CASE of 500 branches
+        # per row: Django took longer to compile those than SQLite to rank.
+        column = f'"{self.queryset.model._meta.db_table}"."{self.queryset.model._meta.pk.column}"'
+        queryset = self.queryset.filter(pk__in=list(scores))
+        if score_field is not None:
+            queryset = queryset.annotate(
                 **{
-                    score_field: Case(
-                        *[When(pk=pk, then=Value(scores[str(pk)])) for pk in ranked],
+                    score_field: RawSQL(  # noqa: S611 - a column name; values are parameters
+                        f"json_extract(%s, '$.\"' || {column} || '\"')",
+                        [json.dumps({str(pk): score for pk, score in scores.items()})],
                         output_field=FloatField(),
                     )
                 }
             )
-            .order_by(Case(*[When(pk=pk, then=Value(rank)) for rank, pk in enumerate(ranked)]))
+        return queryset.order_by(
+            RawSQL(f"instr(%s, ',' || {column} || ',')", [",".join(["", *map(str, scores), ""])])  # noqa: S611 - same
         )
 
     def build_tsrank(self, vector, query, config=None, boost=1.0):
@@ -185,7 +239,32 @@ class FrenchSQLiteAutocompleteQueryCompiler(
         return super().build_search_query_content(query, config=config)
 
 
+def tidy_index(index):
+    """After a rebuild (``update_index``): merge the FTS5 segments that thousands of
+    inserts left (one b-tree per term to read instead of dozens: the ``MATCH`` of a common
+    word twice as fast) and refresh the planner's statistics on the index entries (stale
+    ones, e.g. taken before the index was filled, make SQLite scan the whole entry table to
+    build a Bloom filter for each search)."""
+    with index.write_connection.cursor() as cursor:
+        cursor.execute(f"INSERT INTO {FTS_TABLE}({FTS_TABLE}) VALUES ('optimize')")  # noqa: S608 - a table name
+        cursor.execute(f"ANALYZE {ENTRY_TABLE}")
+
+
+class FrenchSQLiteSearchRebuilder(modelsearch_sqlite.SQLiteSearchRebuilder):
+    def finish(self):
+        super().finish()
+        tidy_index(self.index)
+
+
+class FrenchSQLiteSearchAtomicRebuilder(modelsearch_sqlite.SQLiteSearchAtomicRebuilder):
+    def finish(self):
+        tidy_index(self.index)  # inside the rebuild's transaction, which super() ends
+        super().finish()
+
+
 class FrenchSQLiteSearchBackend(modelsearch_sqlite.SQLiteSearchBackend):
     index_class = FrenchSQLiteIndex
+    rebuilder_class = FrenchSQLiteSearchRebuilder
+    atomic_rebuilder_class = FrenchSQLiteSearchAtomicRebuilder
     query_compiler_class = FrenchSQLiteSearchQueryCompiler
     autocomplete_query_compiler_class = FrenchSQLiteAutocompleteQueryCompiler
