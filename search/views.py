@@ -75,7 +75,8 @@ def rank_and_count(site, query, params):
     pages = exclude_restricted(Page.objects.live())
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
-    ranked = ranked_ids(run_search(pages, query)[:MAX_RESULTS])
+    # Ids only: OpenSearch's results are loaded from the database, one light object each.
+    ranked = ranked_ids(run_search(pages.only("pk"), query)[:MAX_RESULTS])
     results = search_listing(ranked, params, query)
     facets = results.facets()
     return {
