@@ -72,6 +72,9 @@ def has_integer_pk(model):
 
 
 class FrenchQueryMixin:
+    # modelsearch weighs a search's bm25 by the title's shortness, not an autocompletion's.
+    TITLE_NORM_IN_SCORE = True
+
     def search(self, config, start, stop, score_field=None):
         # A query made only of stop words ("de la") has nothing to look for: no result,
         # rather than an empty MATCH expression.
@@ -102,7 +105,8 @@ class FrenchQueryMixin:
         (``ORDER BY score LIMIT``).
 
         The score is modelsearch's for a single term or phrase, ``bm25 * (1 + title_norm)``
-        (lower is better; ``title_norm`` favours short titles), ties to the newest object.
+        (lower is better; ``title_norm`` favours short titles; bm25 alone to autocomplete),
+        ties to the newest object.
         For And/Or queries modelsearch multiplies or averages ``1 + bm25`` per part, every
         part reading the same whole-row bm25, which stops being monotonic once bm25 drops
         below -1: the plain score ranks them here."""
@@ -119,9 +123,10 @@ class FrenchQueryMixin:
         allowed = self.queryset.order_by().annotate(allowed_pk=F("pk")).values("allowed_pk")
         allowed_sql, allowed_params = allowed.query.sql_with_params()
         object_pk = f"CAST({ENTRY_TABLE}.object_id AS INTEGER)"
+        title_factor = f" * (1 + {ENTRY_TABLE}.title_norm)" if self.TITLE_NORM_IN_SCORE else ""
         sql = (
             "SELECT object_pk, score FROM ("  # noqa: S608 - table names and Django's SQL; values are parameters
-            f"SELECT {object_pk} AS object_pk, bm25({FTS_TABLE}) * (1 + {ENTRY_TABLE}.title_norm) AS score "
+            f"SELECT {object_pk} AS object_pk, bm25({FTS_TABLE}){title_factor} AS score "
             f"FROM {FTS_TABLE} CROSS JOIN {ENTRY_TABLE} ON {ENTRY_TABLE}.id = {FTS_TABLE}.rowid "
             f"WHERE {match_sql} "
             f"AND {ENTRY_TABLE}.content_type_id IN ({', '.join(['%s'] * len(content_types))}) "
@@ -183,7 +188,7 @@ class FrenchSQLiteSearchQueryCompiler(FrenchQueryMixin, modelsearch_sqlite.SQLit
 class FrenchSQLiteAutocompleteQueryCompiler(
     FrenchQueryMixin, modelsearch_sqlite.SQLiteAutocompleteQueryCompiler
 ):
-    pass
+    TITLE_NORM_IN_SCORE = False
 
 
 def tidy_index(index):
