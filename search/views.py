@@ -77,7 +77,8 @@ def rank_and_count(site, query, params, exact=False):
     pages = exclude_restricted(Page.objects.live())
     if site is not None:
         pages = pages.descendant_of(site.root_page, inclusive=True)
-    ids, interpretation = ranked_ids(pages, query, MAX_RESULTS, exact=exact)
+    # Ids only: OpenSearch's results are loaded from the database, one light object each.
+    ids, interpretation = ranked_ids(pages.only("pk"), query, MAX_RESULTS, exact=exact)
     results = search_listing(ids, params, query)
     facets = results.facets()
     return {

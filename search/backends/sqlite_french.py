@@ -105,6 +105,9 @@ class WeightedBM25(modelsearch_sqlite_query.BM25):
 
 
 class FrenchQueryMixin:
+    # Searches rank by the column-weighted bm25; autocompletion by the plain one (modelsearch's).
+    WEIGHTED_SCORE = True
+
     def search(self, config, start, stop, score_field=None):
         # A query made only of stop words ("de la") has nothing to look for: no result,
         # rather than an empty MATCH expression.
@@ -138,7 +141,7 @@ class FrenchQueryMixin:
         (``BM25_WEIGHTS``: a title word counts four body words), lower is better, ties to the
         newest object. For And/Or queries modelsearch multiplies or averages ``1 + bm25`` per
         part, every part reading the same whole-row bm25, which stops being monotonic once
-        bm25 drops below -1 (it turned the order upside down): one bm25 ranks them here."""
+        bm25 drops below -1 (it turned the order upside down): one bm25 ranks them here. Autocompletion keeps modelsearch's plain bm25."""
         search_query = self.build_search_query(normalized, config=config)
         if search_query is None:
             return self.queryset.none()
@@ -152,9 +155,10 @@ class FrenchQueryMixin:
         allowed = self.queryset.order_by().annotate(allowed_pk=F("pk")).values("allowed_pk")
         allowed_sql, allowed_params = allowed.query.sql_with_params()
         object_pk = f"CAST({ENTRY_TABLE}.object_id AS INTEGER)"
+        score = weighted_bm25() if self.WEIGHTED_SCORE else f"bm25({FTS_TABLE})"
         sql = (
             "SELECT object_pk, score FROM ("  # noqa: S608 - table names and Django's SQL; values are parameters
-            f"SELECT {object_pk} AS object_pk, {weighted_bm25()} AS score "
+            f"SELECT {object_pk} AS object_pk, {score} AS score "
             f"FROM {FTS_TABLE} CROSS JOIN {ENTRY_TABLE} ON {ENTRY_TABLE}.id = {FTS_TABLE}.rowid "
             f"WHERE {match_sql} "
             f"AND {ENTRY_TABLE}.content_type_id IN ({', '.join(['%s'] * len(content_types))}) "
@@ -193,10 +197,13 @@ class FrenchQueryMixin:
         bm25 per part of an ``And`` (``(1 + a) * (1 + b) - 1``): bm25 is negative (lower is
         better) and every part gets the same value (bm25 scores the whole match), so two
         parts turned the order upside down."""
-        return WeightedBM25()
+        return self._score()
 
     def _build_rank_expression(self, vectors, config):
-        return WeightedBM25()
+        return self._score()
+
+    def _score(self):
+        return WeightedBM25() if self.WEIGHTED_SCORE else modelsearch_sqlite_query.BM25()
 
     def build_search_query_content(self, query, config=None):
         if isinstance(query, PlainText):
@@ -226,6 +233,8 @@ class FrenchSQLiteSearchQueryCompiler(FrenchQueryMixin, modelsearch_sqlite.SQLit
 class FrenchSQLiteAutocompleteQueryCompiler(
     FrenchQueryMixin, modelsearch_sqlite.SQLiteAutocompleteQueryCompiler
 ):
+    WEIGHTED_SCORE = False
+
     def build_search_query_content(self, query, config=None):
         if isinstance(query, (PlainText, Phrase)):
             terms = autocomplete_words(query.query_string)

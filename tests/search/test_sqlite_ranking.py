@@ -67,6 +67,19 @@ def test_same_order_as_modelsearch_in_two_statements(pages):
     assert [page.pk for page in search(queryset, "zebuline")] == modelsearch_order(queryset, "zebuline", None)
 
 
+def test_autocomplete_in_modelsearch_order(pages):
+    from modelsearch.backends.database.sqlite.sqlite import SQLiteAutocompleteQueryCompiler
+    from modelsearch.query import PlainText
+
+    from search.backends.sqlite_french import FrenchSQLiteAutocompleteQueryCompiler
+
+    queryset = Page.objects.live().public()
+    compiler = FrenchSQLiteAutocompleteQueryCompiler(queryset, PlainText("fich"))
+    expected = [page.pk for page in SQLiteAutocompleteQueryCompiler.search(compiler, None, 0, 8)]
+    assert [page.pk for page in queryset.autocomplete("fich")[:8]] == expected
+    assert len(expected) == 8
+
+
 def grow_library(count):
     library = LibraryIndexPage.objects.get()
     with search_index_paused(also_reference_index=True):
