@@ -217,7 +217,9 @@ def _current_version():
         return _memory["version"]
     version = cache.get(VERSION_KEY)
     if version is None:
-        cache.add(VERSION_KEY, time.time_ns(), None)
+        # An emptied cache says nothing changed: keep this process's copy (a new version only
+        # if it has none), rather than reload the whole vocabulary.
+        cache.add(VERSION_KEY, _memory["version"] or time.time_ns(), None)
         version = cache.get(VERSION_KEY, 0)
     if version != _memory["version"]:
         _memory.update(public=None, all=None, version=version)
