@@ -54,6 +54,14 @@ XDIST = $(if $(filter 0,$(PYTEST_WORKERS)),-p no:xdist,-n $(PYTEST_WORKERS) --di
 
 test: install node_modules/.installed lint checks ## Install and run the whole suite (lint, checks, pytest on every core)
 	$(BIN)/pytest $(XDIST) $(PYTEST_ARGS)
+	@$(MAKE) --no-print-directory test-sqlite
+
+# The embedded default, SQLite, whatever DATABASE_URL says (CI: PostgreSQL): its own backend
+# tests (marker sqlite_only) and the search relevance figures on SQLite.
+SQLITE_TESTS := tests/search/test_sqlite_ranking.py "tests/search/test_relevance.py::test_relevance_on_demo_content[database]"
+
+test-sqlite: install ## The SQLite backend's tests and search relevance on SQLite (part of make test)
+	DATABASE_URL= $(BIN)/pytest -p no:xdist $(SQLITE_TESTS) $(PYTEST_ARGS)
 
 # Elasticsearch 7: modelsearch's elasticsearch7 backend needs the 7.x client, which cannot
 # share .venv with the pinned 8.x one: a second virtualenv, the lock plus that client.
@@ -83,7 +91,7 @@ ci: ## Run what CI runs (real PostgreSQL, browser), like `.ci/run`
 clean: ## Remove the virtualenvs, the local database and uploaded files
 	rm -rf $(VENV) $(VENV_ES7) var node_modules
 
-.PHONY: help install lock migrate demo run lint checks test test-es7 format ci clean
+.PHONY: help install lock migrate demo run lint checks test test-sqlite test-es7 format ci clean
 
 BENCH_DB ?= sqlite:///$(CURDIR)/var/bench.sqlite3
 BENCH_RESOURCES ?= 10000

@@ -112,13 +112,15 @@ def _split(raw):
     return [(is_phrase, text) for is_phrase, text in parts if text.strip()]
 
 
-def interpret(raw, include_private=False, exact=False):
+def interpret(raw, include_private=False, exact=False, pages=True):
     """The ``Interpretation`` of ``raw`` (already cleaned by ``search.query.clean_query_string``).
 
     ``include_private``: use the words of restricted content too (a referent's search);
-    ``exact``: no spelling correction (the visitor asked for their own spelling)."""
+    ``exact``: no spelling correction (the visitor asked for their own spelling);
+    ``pages=False``: a search of other things than pages (the documents' API), whose words
+    the vocabulary does not hold: synonyms only, every word kept as typed."""
     result = Interpretation(typed=raw)
-    vocabulary = vocabulary_module.get(include_private)
+    vocabulary = vocabulary_module.get(include_private) if pages else vocabulary_module.Vocabulary()
     table = synonym_table.by_key()
     parts = _split(raw)
     free_positions = [index for index, (is_phrase, _) in enumerate(parts) if not is_phrase]

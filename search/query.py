@@ -76,9 +76,12 @@ def search(queryset, raw, operator="and", include_private=False, order_by_releva
     """Lazy search results through the query pipeline (``search.interpret``): pages holding
     every word, or, if none does, any of them (``operator="and"``); evaluating them raises
     ``SearchUnavailable`` if the engine is down."""
+    from wagtail.models import Page
+
     from .interpret import interpret
 
-    interpretation = interpret(clean_query_string(raw), include_private=include_private)
+    pages = issubclass(queryset.model, Page)
+    interpretation = interpret(clean_query_string(raw), include_private=include_private, pages=pages)
     query = interpretation.query(operator)
     if query is None:
         return queryset.none()

@@ -267,7 +267,7 @@ def _transactional_tests_leave_the_migrated_data():
     TransactionTestCase._fixture_teardown = teardown
 
 
-def pytest_collection_modifyitems(items):
+def pytest_collection_modifyitems(config, items):
     """Every transactional test restores the serialized database (``serialized_rollback``).
 
     A transactional test ends with a flush; without serialized rollback that flush runs
@@ -275,6 +275,7 @@ def pytest_collection_modifyitems(items):
     the next serialized test then fails to restore its own rows (duplicate content type), and
     so does every serialized test after it in the same process. Which test runs after which
     depends on pytest-xdist's scheduling, so the rule holds for every test, not per file."""
+    deselect_sqlite_only(config, items)
     for item in items:
         marker = item.get_closest_marker("django_db")
         transactional = (marker is not None and marker.kwargs.get("transaction")) or (
@@ -284,3 +285,19 @@ def pytest_collection_modifyitems(items):
             kwargs = dict(marker.kwargs) if marker is not None else {}
             kwargs.update(transaction=True, serialized_rollback=True)
             item.add_marker(pytest.mark.django_db(**kwargs), append=False)
+
+
+def deselect_sqlite_only(config, items):
+    """Tests of the SQLite backend itself (``sqlite_only``: FTS5, the embedded default) are
+    deselected, not skipped, on another database: ``make test`` runs them in a second pass on
+    SQLite (``make test-sqlite``), so CI runs them too."""
+    from django.conf import settings
+
+    if settings.DATABASES["default"]["ENGINE"].endswith("sqlite3"):
+        return
+    kept, dropped = [], []
+    for item in items:
+        (dropped if item.get_closest_marker("sqlite_only") else kept).append(item)
+    if dropped:
+        config.hook.pytest_deselected(items=dropped)
+        items[:] = kept

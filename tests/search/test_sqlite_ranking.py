@@ -19,13 +19,9 @@ from library.models import LibraryIndexPage, ResourcePage
 from operations.indexing import search_index_paused
 from search.query import build_query, search
 
-pytestmark = pytest.mark.django_db
-
-
-@pytest.fixture(autouse=True)
-def sqlite_only():
-    if connection.vendor != "sqlite":
-        pytest.skip("SQLite seulement (FTS5) ; PostgreSQL : test_postgres_planning")
+# SQLite only (FTS5); on PostgreSQL see test_postgres_planning. Deselected on other databases
+# and run by `make test-sqlite` (part of `make test`).
+pytestmark = [pytest.mark.django_db, pytest.mark.sqlite_only]
 
 
 @pytest.fixture
