@@ -266,10 +266,6 @@ def stem(word):
     return derive(_stemmer.stemWord(word))
 
 
-def is_stop_word(word):
-    return fold(word) in STOP_WORDS
-
-
 def analyze(text, drop_stop_words=True):
     """The tokens of ``text``: folded, elided, without stop words, stemmed."""
     return [stem(word) for word in words(text) if not (drop_stop_words and word in STOP_WORDS)]

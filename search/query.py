@@ -1,4 +1,5 @@
-"""From what a person typed to a search query: quotes make phrases, the rest is plain text.
+"""Running a search: the query pipeline (``search.interpret``) handed to the engine, ranked
+(``ranked_ids``) or lazy (``search``), with the engine's failures turned into one exception.
 
 ``search()`` returns lazy results (like a queryset: the engine is asked when they are counted,
 sliced to an item, iterated). When an external engine (OpenSearch/Elasticsearch) cannot answer
@@ -11,9 +12,6 @@ import logging
 import sys
 import unicodedata
 from contextlib import contextmanager
-
-from wagtail.search.query import MATCH_NONE, And, Or, Phrase, PlainText
-from wagtail.search.utils import parse_query_string
 
 from . import breaker
 
@@ -34,29 +32,6 @@ def clean_query_string(raw):
     if text.count('"') % 2:
         text = text.replace('"', " ").strip()
     return text
-
-
-def build_query(raw, operator="and"):
-    """``(filters, query)`` for ``queryset.search(query)``; ``filters`` holds ``key:value``
-    pairs typed in the box (ignored by the portal, kept for future use).
-
-    Parts made only of stop words (``violence "de"``) are dropped: with them, one backend
-    found nothing (OpenSearch: an empty phrase matches no document), another failed (SQLite)."""
-    filters, query = parse_query_string(clean_query_string(raw), operator=operator)
-    return filters, _without_empty_parts(query) or MATCH_NONE
-
-
-def _without_empty_parts(query):
-    from .french import analyze
-
-    if isinstance(query, (And, Or)):
-        kept = [part for part in map(_without_empty_parts, query.subqueries) if part is not None]
-        if len(kept) <= 1:
-            return kept[0] if kept else None
-        return type(query)(kept)
-    if isinstance(query, (PlainText, Phrase)) and not analyze(query.query_string):
-        return None
-    return query
 
 
 def has_search_terms(raw):

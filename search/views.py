@@ -100,7 +100,6 @@ def understood(interpretation):
     return {
         "expansions": list(interpretation.expansions),
         "corrected_query": interpretation.corrected_query,
-        "corrections": list(interpretation.corrections),
         "ignored": list(interpretation.ignored),
         "some_words_only": not interpretation.all_words,
         "suggestion": suggestion,

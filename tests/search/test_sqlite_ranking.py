@@ -17,7 +17,8 @@ from demo.builders.common import ensure_page, get_home_page
 from home.models import ContentPage
 from library.models import LibraryIndexPage, ResourcePage
 from operations.indexing import search_index_paused
-from search.query import build_query, search
+from search.interpret import interpret
+from search.query import search
 
 # SQLite only (FTS5); on PostgreSQL see test_postgres_planning. Deselected on other databases
 # and run by `make test-sqlite` (part of `make test`).
@@ -42,7 +43,7 @@ def modelsearch_order(queryset, raw, stop):
 
     from search.backends.sqlite_french import FrenchSQLiteSearchQueryCompiler
 
-    compiler = FrenchSQLiteSearchQueryCompiler(queryset, build_query(raw)[1])
+    compiler = FrenchSQLiteSearchQueryCompiler(queryset, interpret(raw).query())
     return [page.pk for page in SQLiteSearchQueryCompiler.search(compiler, None, 0, stop)]
 
 
@@ -103,7 +104,7 @@ def test_statements_and_scored_matches_bounded_whatever_the_matches(site_skeleto
     # resources, created and indexed in order: the highest ids), in relevance order.
     resources = ResourcePage.objects.live()
     every_match = sorted(
-        (page.pk for page in resources.search(build_query("violences")[1], order_by_relevance=False)),
+        (page.pk for page in resources.search(interpret("violences").query(), order_by_relevance=False)),
         reverse=True,
     )
     assert len(every_match) > 100
